@@ -1,0 +1,127 @@
+"""The news every fact cites: source documents, and citations tying curated facts to them.
+
+This app knows no domain model: a citation points at its fact through the contenttypes
+framework, so people/, meetings/ and initiatives/ can cite without articles/ importing them.
+"""
+
+import hashlib
+import uuid
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from editorial.models import CuratedQuerySet, CuratedRecord
+
+
+def text_sha256(text: str) -> str:
+    """The hash a citation keeps of the text its offsets index into."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Article(models.Model):
+    """One source document: a news story, a press release, a transcript.
+
+    Not a curated record: an article is evidence, public as published by its outlet; what the
+    pipeline or an editor concludes from it lives in citations and the records they support.
+    """
+
+    uuid = models.UUIDField("UUID", unique=True, editable=False, default=uuid.uuid4)
+    url = models.URLField(max_length=2000, blank=True, help_text="Where it was fetched; empty for a file.")
+    canonical_url = models.URLField(max_length=2000, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True, help_text="The publisher, e.g. The Standard.")
+    author = models.CharField(max_length=300, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=35, blank=True, help_text="BCP 47 tag, e.g. en.")
+    text = models.TextField(help_text="The main text, as plain text; citations' offsets index into it.")
+    text_sha256 = models.CharField(max_length=64, editable=False, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["canonical_url"], condition=~Q(canonical_url=""), name="article_canonical_url_unique"
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="article_has_text"),
+            models.CheckConstraint(condition=~Q(text_sha256=""), name="article_has_text_hash"),
+        ]
+
+    def __str__(self):
+        if self.title:
+            return self.title
+        first_line = self.text.strip().split("\n", 1)[0]
+        return first_line[:80] + ("…" if len(first_line) > 80 else "")
+
+
+class CitationQuerySet(CuratedQuerySet):
+    def for_record(self, record: models.Model, field: str | None = None):
+        """Citations of one record, or of one of its fields (e.g. an initiative's budget)."""
+        citations = self.filter(content_type=ContentType.objects.get_for_model(record), object_id=record.pk)
+        return citations if field is None else citations.filter(field=field)
+
+
+class Citation(CuratedRecord):
+    """Who says so: ties one curated fact to the passage of an article, or to a URL, that supports it.
+
+    `field` narrows the fact to one attribute of the record (an initiative's `budget`); empty
+    means the record as a whole (the membership, the statement, the initiative's existence).
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(
+        max_length=50, blank=True, help_text="The attribute cited, e.g. budget; empty: the record."
+    )
+
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.PROTECT, related_name="citations")
+    passage = models.TextField(blank=True, help_text="The sentence or words that support the fact, as in the text.")
+    start = models.PositiveIntegerField(null=True, blank=True, help_text="Offset of the passage in the article's text.")
+    end = models.PositiveIntegerField(null=True, blank=True)
+    text_sha256 = models.CharField(
+        max_length=64, blank=True, help_text="Hash of the article text the offsets index into."
+    )
+
+    url = models.URLField(max_length=2000, blank=True, help_text="A source we do not store, e.g. an official page.")
+    source_title = models.CharField(max_length=500, blank=True)
+    accessed_date = models.DateField(null=True, blank=True, help_text="When the URL was read.")
+    note = models.TextField(blank=True)
+
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["content_type", "object_id", "field", "start"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(article__isnull=False) | ~Q(url=""), name="citation_has_source"),
+            # A citation of a stored article points at its passage exactly.
+            models.CheckConstraint(
+                condition=Q(article__isnull=True)
+                | (Q(start__isnull=False) & Q(end__gt=F("start")) & ~Q(passage="") & ~Q(text_sha256="")),
+                name="citation_article_passage_located",
+            ),
+        ]
+
+    def __str__(self):
+        source = self.source_title or self.url or (str(self.article) if self.article_id else "")
+        return f"{self.passage[:60]!r} ({source})" if self.passage else source
+
+    def clean(self):
+        super().clean()
+        if self.article_id is None:
+            return
+        text = self.article.text
+        if self.start is None and self.passage:
+            # An editor pastes the passage; we find where it sits.
+            found = text.find(self.passage)
+            if found < 0:
+                raise ValidationError({"passage": "This passage does not appear in the article's text."})
+            self.start, self.end = found, found + len(self.passage)
+        if self.start is None or self.end is None or text[self.start : self.end] != self.passage:
+            raise ValidationError({"passage": "The passage and its offsets do not match the article's text."})
+        self.text_sha256 = self.article.text_sha256

@@ -1,0 +1,161 @@
+"""What every curated record shares: identity, editorial status, aliases, identifiers, dates.
+
+This module knows no domain model. Domain apps subclass `CuratedRecord` and `AliasBase`;
+`ExternalIdentifier` points at any curated record through the contenttypes framework.
+"""
+
+import uuid
+
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import F, Q
+
+from editorial.dates import DatePrecision, PartialDate
+
+
+class EditorialStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    PUBLISHED = "published", "Published"
+    ARCHIVED = "archived", "Archived"
+
+
+class CuratedQuerySet(models.QuerySet):
+    def published(self):
+        """Only what a reviewer approved: the one rule the website and the API read through."""
+        return self.filter(editorial_status=EditorialStatus.PUBLISHED)
+
+
+class CuratedRecord(models.Model):
+    """Identity that lasts, and the editorial state every curated record carries.
+
+    The integer primary key stays internal (joins, keyset paging); partners see `uuid`,
+    researchers see `slug` in URLs.
+    """
+
+    uuid = models.UUIDField(
+        "UUID", default=uuid.uuid4, unique=True, editable=False, help_text="Stable identifier used by the API."
+    )
+    slug = models.SlugField(max_length=120, unique=True, help_text="Used in the record's web address.")
+    editorial_status = models.CharField(
+        max_length=20, choices=EditorialStatus, default=EditorialStatus.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    identifiers = GenericRelation("editorial.ExternalIdentifier")
+
+    objects = CuratedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.slug
+
+    def partial_date(self, field_name: str) -> PartialDate | None:
+        """The date stored in `field_name` at the precision its source gave."""
+        return PartialDate.from_fields(getattr(self, field_name), getattr(self, f"{field_name}_precision"))
+
+    def clean(self):
+        super().clean()
+        normalise_partial_dates(self)
+
+
+class AliasKind(models.TextChoices):
+    ALTERNATE = "alternate", "Alternate name"
+    SHORT = "short", "Short name"
+    ACRONYM = "acronym", "Acronym or abbreviation"
+    ORIGINAL_SCRIPT = "original_script", "Name in original script"
+    ROLE = "role", "Descriptive reference"
+    FORMER = "former", "Former name"
+
+
+class AliasBase(models.Model):
+    """Another name a record goes by; the ingestion linker matches records by every one of them.
+
+    Subclasses add `record = ForeignKey(<owner>, related_name="aliases")`.
+    """
+
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=AliasKind, default=AliasKind.ALTERNATE)
+    language = models.CharField(max_length=35, blank=True, help_text="BCP 47 tag, e.g. en, zh-Hant.")
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def unique_per_record(cls, prefix: str) -> models.UniqueConstraint:
+        """The same alias twice on one record is noise for the linker."""
+        return models.UniqueConstraint(fields=["record", "name"], name=f"{prefix}_alias_unique_per_record")
+
+
+class ExternalIdentifier(models.Model):
+    """A record's identifier in another system, e.g. Wikidata Q-number or an ISO code."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    scheme = models.CharField(max_length=50, help_text="e.g. wikidata, iso-3166, lei, apec.")
+    value = models.CharField(max_length=200)
+    url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["scheme", "value"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [
+            # One Wikidata item names one record of a kind; a duplicate means two records to merge.
+            models.UniqueConstraint(
+                fields=["content_type", "scheme", "value"], name="external_identifier_unique_per_kind"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.scheme}:{self.value}"
+
+
+class DatePrecisionField(models.CharField):
+    """The precision of the date field it sits beside (`<name>_precision`)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 5)
+        kwargs.setdefault("choices", DatePrecision.choices)
+        kwargs.setdefault("default", DatePrecision.DAY)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        for key, value in (("max_length", 5), ("choices", DatePrecision.choices), ("default", DatePrecision.DAY)):
+            if kwargs.get(key) == value:
+                kwargs.pop(key)
+        return name, path, args, kwargs
+
+
+def ends_after_start(prefix: str, start: str = "start_date", end: str = "end_date") -> models.CheckConstraint:
+    """End not before start, where both are known."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{start}__isnull": True}) | Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": F(start)}),
+        name=f"{prefix}_ends_after_start",
+    )
+
+
+def not_negative(prefix: str, field: str) -> models.CheckConstraint:
+    """Amounts are magnitudes; a cut is a milestone, not a negative budget."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}), name=f"{prefix}_{field}_not_negative"
+    )
+
+
+def normalise_partial_dates(instance: models.Model) -> None:
+    """Store each partial date as the first day of its period, so that equal periods compare equal."""
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, DatePrecisionField) and field.name.endswith("_precision"):
+            date_name = field.name.removesuffix("_precision")
+            value = PartialDate.from_fields(getattr(instance, date_name), getattr(instance, field.name))
+            if value is not None:
+                setattr(instance, date_name, value.date)

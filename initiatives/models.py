@@ -1,0 +1,174 @@
+"""What governments set up: initiatives, their timelines and the themes they belong to."""
+
+from django.db import models
+from django.db.models import Q
+
+from editorial.models import (
+    AliasBase,
+    CuratedRecord,
+    DatePrecisionField,
+    ends_after_start,
+    not_negative,
+)
+from people.models import Jurisdiction, Organization, Person
+
+
+class AmountQualifier(models.TextChoices):
+    """How exactly a source states an amount: "more than HK$200 billion" is not HK$200 billion."""
+
+    EXACT = "exact", "Exactly"
+    ABOUT = "about", "About"
+    MORE_THAN = "more_than", "More than"
+    AT_LEAST = "at_least", "At least"
+    UP_TO = "up_to", "Up to"
+    LESS_THAN = "less_than", "Less than"
+
+
+class Theme(CuratedRecord):
+    name = models.CharField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class InitiativeStatus(models.TextChoices):
+    """Where the initiative stands in the world (its editorial state is separate)."""
+
+    PROPOSED = "proposed", "Proposed"
+    ANNOUNCED = "announced", "Announced"
+    IN_PREPARATION = "in_preparation", "In preparation"
+    LAUNCHED = "launched", "Launched"
+    OPERATIONAL = "operational", "Operational"
+    COMPLETED = "completed", "Completed"
+    DISCONTINUED = "discontinued", "Discontinued"
+
+
+class Instrument(models.TextChoices):
+    """The kind of policy instrument, after the usual policy-tools typologies."""
+
+    INSTITUTION = "institution", "New institution or body"
+    FACILITY = "facility", "Facility or infrastructure"
+    DIGITAL_SERVICE = "digital_service", "Digital platform or public service"
+    PROGRAMME = "programme", "Programme"
+    FUNDING = "funding", "Funding or investment"
+    TASK_FORCE = "task_force", "Task force or team"
+    STRATEGY = "strategy", "Strategy or policy framework"
+    REGULATION = "regulation", "Legislation or regulation"
+    EDUCATION = "education", "Education and training"
+    COOPERATION = "cooperation", "International cooperation"
+    OTHER = "other", "Other"
+
+
+class Initiative(CuratedRecord):
+    name = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=InitiativeStatus, default=InitiativeStatus.ANNOUNCED)
+    instrument = models.CharField("kind of policy instrument", max_length=20, choices=Instrument, blank=True)
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, null=True, blank=True, on_delete=models.PROTECT, related_name="initiatives"
+    )
+    responsible_organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+        help_text="Empty when the sources do not say who runs it.",
+    )
+    lead_officials = models.ManyToManyField(Person, blank=True, related_name="initiatives_led")
+    themes = models.ManyToManyField(Theme, blank=True, related_name="initiatives")
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="The larger initiative this one is part of.",
+    )
+    related = models.ManyToManyField("self", blank=True, help_text="Initiatives that work together with this one.")
+
+    announced_date = models.DateField(null=True, blank=True)
+    announced_date_precision = DatePrecisionField()
+    start_date = models.DateField(null=True, blank=True, help_text="When it was established or launched.")
+    start_date_precision = DatePrecisionField()
+    end_date = models.DateField(null=True, blank=True, help_text="Empty while it runs.")
+    end_date_precision = DatePrecisionField()
+
+    budget_amount = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
+    budget_currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217 code, e.g. HKD.")
+    budget_qualifier = models.CharField(
+        max_length=10, choices=AmountQualifier, default=AmountQualifier.EXACT, blank=True
+    )
+    budget_as_of = models.DateField("budget as of", null=True, blank=True)
+    budget_as_of_precision = DatePrecisionField()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            ends_after_start("initiative"),
+            not_negative("initiative", "budget_amount"),
+            models.CheckConstraint(
+                condition=Q(budget_amount__isnull=True) | ~Q(budget_currency=""),
+                name="initiative_budget_has_currency",
+            ),
+            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="initiative_not_own_parent"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class InitiativeAlias(AliasBase):
+    """Other names, acronyms and names in other scripts."""
+
+    record = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(AliasBase.Meta):
+        verbose_name_plural = "initiative aliases"
+        constraints = [AliasBase.unique_per_record("initiative")]
+
+
+class MilestoneKind(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    ANNOUNCED = "announced", "Announced"
+    FUNDED = "funded", "Funded"
+    LEGISLATED = "legislated", "Legislated"
+    ESTABLISHED = "established", "Established"
+    LAUNCHED = "launched", "Launched"
+    OPERATIONAL = "operational", "Became operational"
+    EXPANDED = "expanded", "Expanded"
+    REVIEWED = "reviewed", "Reviewed"
+    COMPLETED = "completed", "Completed"
+    DISCONTINUED = "discontinued", "Discontinued"
+    OTHER = "other", "Other"
+
+
+class Milestone(CuratedRecord):
+    """A dated entry on an initiative's timeline."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(max_length=20, choices=MilestoneKind)
+    date = models.DateField()
+    date_precision = DatePrecisionField()
+    description = models.TextField(blank=True)
+    amount = models.DecimalField(
+        max_digits=20, decimal_places=2, null=True, blank=True, help_text="For funding milestones."
+    )
+    currency = models.CharField(max_length=3, blank=True)
+
+    class Meta:
+        ordering = ["initiative", "date"]
+        constraints = [
+            not_negative("milestone", "amount"),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | ~Q(currency=""), name="milestone_amount_has_currency"
+            ),
+        ]
+
+    def __str__(self):
+        date = self.partial_date("date")
+        return f"{self.get_kind_display()} {date.display() if date else ''}".strip()

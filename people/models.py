@@ -1,0 +1,240 @@
+"""Who: officials, the organizations they serve, the posts they hold and when."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from editorial.dates import DatePrecision
+from editorial.models import (
+    AliasBase,
+    CuratedQuerySet,
+    CuratedRecord,
+    DatePrecisionField,
+    EditorialStatus,
+    ends_after_start,
+)
+
+
+class JurisdictionKind(models.TextChoices):
+    COUNTRY = "country", "Country or economy"
+    SPECIAL_REGION = "special_region", "Special administrative region"
+    SUBNATIONAL = "subnational", "Subnational region"
+    CITY = "city", "City"
+    REGION = "region", "Multinational region"
+    INTERNATIONAL = "international", "International"
+
+
+class Jurisdiction(models.Model):
+    """Where a government's writ runs: reference data that facets and filters group by.
+
+    Not a curated record: jurisdictions are few, public and uncontroversial, so they carry no
+    editorial status and never hide what points at them.
+    """
+
+    name = models.CharField(max_length=200, unique=True, help_text="e.g. Hong Kong, China.")
+    slug = models.SlugField(max_length=120, unique=True)
+    code = models.CharField(
+        max_length=10, blank=True, help_text="ISO 3166 code where there is one, e.g. HK, KR, CN-GD."
+    )
+    kind = models.CharField(max_length=20, choices=JurisdictionKind)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="jurisdiction_code_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationKind(models.TextChoices):
+    GOVERNMENT = "government", "Government"
+    BUREAU = "bureau", "Policy bureau or ministry"
+    DEPARTMENT = "department", "Department or agency"
+    LEGISLATURE = "legislature", "Legislature"
+    INTERNATIONAL_FORUM = "international_forum", "International forum"
+    INTERNATIONAL_ORGANIZATION = "international_organization", "International organization"
+    INSTITUTE = "institute", "Institute or research body"
+    PUBLIC_BODY = "public_body", "Statutory or public body"
+    COMPANY = "company", "Company"
+    UNIVERSITY = "university", "University"
+    NEWS_OUTLET = "news_outlet", "News outlet"
+    OTHER = "other", "Other"
+
+
+class Organization(CuratedRecord):
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=30, choices=OrganizationKind)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="The body it belongs to, e.g. a bureau's government.",
+    )
+    jurisdiction = models.ForeignKey(
+        Jurisdiction,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organizations",
+        help_text="Empty for international bodies.",
+    )
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    founded_date = models.DateField(null=True, blank=True)
+    founded_date_precision = DatePrecisionField()
+    dissolved_date = models.DateField(null=True, blank=True)
+    dissolved_date_precision = DatePrecisionField()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            ends_after_start("organization", start="founded_date", end="dissolved_date"),
+            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="organization_not_own_parent"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationAlias(AliasBase):
+    record = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(AliasBase.Meta):
+        verbose_name_plural = "organization aliases"
+        constraints = [AliasBase.unique_per_record("organization")]
+
+
+class Post(CuratedRecord):
+    """A role in an organization, e.g. Financial Secretary of the HKSAR Government."""
+
+    title = models.CharField(max_length=300, help_text="The role as officially styled, e.g. Financial Secretary.")
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="posts")
+    is_sole_holder = models.BooleanField(
+        default=True, help_text="At most one person holds this post at a time (a secretary, not a member)."
+    )
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["organization__name", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "title"], name="post_title_unique_per_organization"),
+        ]
+
+    def __str__(self):
+        return f"{self.title}, {self.organization}" if self.organization_id else self.title
+
+
+class PostAlias(AliasBase):
+    """How the press refers to a post: "the financial secretary", "FS", "the finance chief"."""
+
+    record = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(AliasBase.Meta):
+        verbose_name_plural = "post aliases"
+        constraints = [AliasBase.unique_per_record("post")]
+
+
+class Person(CuratedRecord):
+    full_name = models.CharField(max_length=300, help_text="As the person is usually named, e.g. Paul Chan Mo-po.")
+    given_name = models.CharField(max_length=150, blank=True)
+    family_name = models.CharField(max_length=150, blank=True)
+    original_script_name = models.CharField(
+        max_length=300, blank=True, help_text="The name in its original script, e.g. 陳茂波."
+    )
+    honorific_prefix = models.CharField(max_length=100, blank=True, help_text="e.g. Mr, Dr, The Honourable.")
+    honorific_suffix = models.CharField(max_length=100, blank=True, help_text="Post-nominals, e.g. GBM, GBS, JP.")
+    bio = models.TextField("short bio", blank=True)
+
+    class Meta:
+        ordering = ["family_name", "full_name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.full_name
+
+
+class PersonAlias(AliasBase):
+    """Other names: "Paul Chan", "Chan Mo-po", 陳茂波."""
+
+    record = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(AliasBase.Meta):
+        verbose_name_plural = "person aliases"
+        constraints = [AliasBase.unique_per_record("person")]
+
+
+class MembershipQuerySet(CuratedQuerySet):
+    def active_on(self, date: datetime.date):
+        """Held on `date`, reading each end at its precision ("until 2024" runs to 31 December).
+
+        An unknown start counts as held: a source that names someone "Financial Secretary" on a
+        date proves the post was held then, even when nobody recorded since when.
+        """
+        started = Q(start_date__isnull=True) | Q(start_date__lte=date)
+        not_ended = (
+            Q(end_date__isnull=True)
+            | Q(end_date__gte=date)
+            | Q(end_date_precision=DatePrecision.YEAR, end_date__year=date.year)
+            | Q(end_date_precision=DatePrecision.MONTH, end_date__year=date.year, end_date__month=date.month)
+        )
+        return self.filter(started & not_ended)
+
+    def current(self):
+        return self.filter(end_date__isnull=True)
+
+
+class Membership(CuratedRecord):
+    """A person holds a post from a date to a date, or still."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="memberships")
+    start_date = models.DateField(null=True, blank=True, help_text="Empty when the source does not say.")
+    start_date_precision = DatePrecisionField()
+    end_date = models.DateField(null=True, blank=True, help_text="Empty while the post is held.")
+    end_date_precision = DatePrecisionField()
+    is_sole_holder = models.BooleanField(
+        default=True,
+        editable=False,
+        help_text="Copied from the post on validation, so the database can keep one current holder.",
+    )
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "post__title"]
+        constraints = [
+            ends_after_start("membership"),
+            # Archived memberships are withdrawn facts and must not block the real holder.
+            models.UniqueConstraint(
+                fields=["post"],
+                condition=Q(end_date__isnull=True, is_sole_holder=True) & ~Q(editorial_status=EditorialStatus.ARCHIVED),
+                name="membership_one_current_holder_per_sole_post",
+            ),
+        ]
+
+    def __str__(self):
+        if not (self.person_id and self.post_id):
+            return "New membership"
+        return f"{self.person} as {self.post.title}"
+
+    def clean(self):
+        super().clean()
+        if self.post_id:
+            self.is_sole_holder = self.post.is_sole_holder
+            if self.is_sole_holder and self.end_date is None:
+                others = (
+                    Membership.objects.filter(post_id=self.post_id, end_date__isnull=True, is_sole_holder=True)
+                    .exclude(editorial_status=EditorialStatus.ARCHIVED)
+                    .exclude(pk=self.pk)
+                )
+                if others.exists():
+                    raise ValidationError(
+                        {"end_date": f"{self.post} has one holder at a time; end the current holder's term first."}
+                    )

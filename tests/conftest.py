@@ -1,0 +1,20 @@
+"""Fixtures the whole suite shares."""
+
+from pathlib import Path
+
+import pytest
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+# Third-party pages and feeds that stay out of the repository; tests that need them skip without.
+SHARED_TESTDATA = REPOSITORY.parent / "shared" / "testdata"
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("root", "root@example.org", "a-long-test-password")
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
+    return client
