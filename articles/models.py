@@ -7,7 +7,7 @@ framework, so people/, meetings/ and initiatives/ can cite without articles/ imp
 import hashlib
 import uuid
 
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -57,12 +57,25 @@ class Article(models.Model):
         first_line = self.text.strip().split("\n", 1)[0]
         return first_line[:80] + ("…" if len(first_line) > 80 else "")
 
+    def clean(self):
+        super().clean()
+        self.text_sha256 = text_sha256(self.text)
+
 
 class CitationQuerySet(CuratedQuerySet):
     def for_record(self, record: models.Model, field: str | None = None):
         """Citations of one record, or of one of its fields (e.g. an initiative's budget)."""
         citations = self.filter(content_type=ContentType.objects.get_for_model(record), object_id=record.pk)
         return citations if field is None else citations.filter(field=field)
+
+
+class CitedRecord(CuratedRecord):
+    """A curated record whose facts cite sources; its citations go when it goes."""
+
+    citations = GenericRelation("articles.Citation")
+
+    class Meta(CuratedRecord.Meta):
+        abstract = True
 
 
 class Citation(CuratedRecord):
@@ -102,7 +115,13 @@ class Citation(CuratedRecord):
             # A citation of a stored article points at its passage exactly.
             models.CheckConstraint(
                 condition=Q(article__isnull=True)
-                | (Q(start__isnull=False) & Q(end__gt=F("start")) & ~Q(passage="") & ~Q(text_sha256="")),
+                | (
+                    Q(start__isnull=False)
+                    & Q(end__isnull=False)  # "end > start" is NULL, which a CHECK lets through, when end is NULL
+                    & Q(end__gt=F("start"))
+                    & ~Q(passage="")
+                    & ~Q(text_sha256="")
+                ),
                 name="citation_article_passage_located",
             ),
         ]

@@ -120,9 +120,14 @@ class ExternalIdentifier(models.Model):
 
 
 class DatePrecisionField(models.CharField):
-    """The precision of the date field it sits beside (`<name>_precision`)."""
+    """The precision of the date field it sits beside (`<name>_precision`).
 
-    def __init__(self, *args, **kwargs):
+    `is_end=True` marks the end of a span ("until 2024"): its date is stored as the last day of
+    its period, so that "end not before start" and "held on a date" are plain comparisons.
+    """
+
+    def __init__(self, *args, is_end: bool = False, **kwargs):
+        self.is_end = is_end
         kwargs.setdefault("max_length", 5)
         kwargs.setdefault("choices", DatePrecision.choices)
         kwargs.setdefault("default", DatePrecision.DAY)
@@ -133,6 +138,8 @@ class DatePrecisionField(models.CharField):
         for key, value in (("max_length", 5), ("choices", DatePrecision.choices), ("default", DatePrecision.DAY)):
             if kwargs.get(key) == value:
                 kwargs.pop(key)
+        if self.is_end:
+            kwargs["is_end"] = True
         return name, path, args, kwargs
 
 
@@ -152,10 +159,10 @@ def not_negative(prefix: str, field: str) -> models.CheckConstraint:
 
 
 def normalise_partial_dates(instance: models.Model) -> None:
-    """Store each partial date as the first day of its period, so that equal periods compare equal."""
+    """Store each partial date as the first day of its period, or the last for the end of a span."""
     for field in instance._meta.concrete_fields:
         if isinstance(field, DatePrecisionField) and field.name.endswith("_precision"):
             date_name = field.name.removesuffix("_precision")
             value = PartialDate.from_fields(getattr(instance, date_name), getattr(instance, field.name))
             if value is not None:
-                setattr(instance, date_name, value.date)
+                setattr(instance, date_name, value.last_day if field.is_end else value.date)

@@ -3,9 +3,9 @@
 from django.db import models
 from django.db.models import Q
 
+from articles.models import CitedRecord
 from editorial.models import (
     AliasBase,
-    CuratedRecord,
     DatePrecisionField,
     ends_after_start,
     not_negative,
@@ -24,7 +24,7 @@ class AmountQualifier(models.TextChoices):
     LESS_THAN = "less_than", "Less than"
 
 
-class Theme(CuratedRecord):
+class Theme(CitedRecord):
     name = models.CharField(max_length=200, unique=True)
     description = models.TextField(blank=True)
 
@@ -63,7 +63,7 @@ class Instrument(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class Initiative(CuratedRecord):
+class Initiative(CitedRecord):
     name = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=InitiativeStatus, default=InitiativeStatus.ANNOUNCED)
@@ -96,7 +96,7 @@ class Initiative(CuratedRecord):
     start_date = models.DateField(null=True, blank=True, help_text="When it was established or launched.")
     start_date_precision = DatePrecisionField()
     end_date = models.DateField(null=True, blank=True, help_text="Empty while it runs.")
-    end_date_precision = DatePrecisionField()
+    end_date_precision = DatePrecisionField(is_end=True)
 
     budget_amount = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
     budget_currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217 code, e.g. HKD.")
@@ -147,7 +147,7 @@ class MilestoneKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class Milestone(CuratedRecord):
+class Milestone(CitedRecord):
     """A dated entry on an initiative's timeline."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="milestones")
@@ -171,4 +171,6 @@ class Milestone(CuratedRecord):
 
     def __str__(self):
         date = self.partial_date("date")
-        return f"{self.get_kind_display()} {date.display() if date else ''}".strip()
+        when = f" {date.display()}" if date else ""
+        name = f"{self.initiative}: " if self.initiative_id else ""
+        return f"{name}{self.get_kind_display().lower()}{when}"

@@ -1,11 +1,12 @@
 """Where officials spoke: meetings and their sessions, who took part, and what they said."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 
+from articles.models import CitedRecord
 from editorial.models import (
     AliasBase,
-    CuratedRecord,
     DatePrecisionField,
     ends_after_start,
     not_negative,
@@ -25,7 +26,7 @@ class MeetingKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class Meeting(CuratedRecord):
+class Meeting(CitedRecord):
     """An event at any level: a series (APEC 2025), a meeting (its Finance Ministers' Meeting) or a session.
 
     A session can belong to more than one meeting: the joint session of the Finance Ministers'
@@ -41,7 +42,7 @@ class Meeting(CuratedRecord):
     start_date = models.DateField(null=True, blank=True)
     start_date_precision = DatePrecisionField()
     end_date = models.DateField(null=True, blank=True, help_text="Empty for a one-day event.")
-    end_date_precision = DatePrecisionField()
+    end_date_precision = DatePrecisionField(is_end=True)
     venue = models.CharField(max_length=300, blank=True)
     locality = models.CharField(max_length=200, blank=True, help_text="City or town, e.g. Incheon.")
     country = models.ForeignKey(
@@ -92,7 +93,7 @@ class Capacity(models.TextChoices):
     DELEGATION_HEAD = "delegation_head", "Headed a delegation"
 
 
-class Participation(CuratedRecord):
+class Participation(CitedRecord):
     """A person at a meeting, in one capacity; one row per capacity (attended, spoke...)."""
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="participations")
@@ -145,7 +146,7 @@ class Rendering(models.TextChoices):
     PARAPHRASED = "paraphrased", "Paraphrased"
 
 
-class Statement(CuratedRecord):
+class Statement(CitedRecord):
     """Who said or proposed what, where and when, about which initiatives."""
 
     speaker = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="statements")
@@ -194,6 +195,7 @@ class StatementAmount(models.Model):
     initiative = models.ForeignKey(
         Initiative, null=True, blank=True, on_delete=models.SET_NULL, related_name="stated_amounts"
     )
+    citations = GenericRelation("articles.Citation")
 
     class Meta:
         ordering = ["statement", "pk"]

@@ -6,11 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from editorial.dates import DatePrecision
+from articles.models import CitedRecord
 from editorial.models import (
     AliasBase,
     CuratedQuerySet,
-    CuratedRecord,
     DatePrecisionField,
     EditorialStatus,
     ends_after_start,
@@ -66,7 +65,7 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class Organization(CuratedRecord):
+class Organization(CitedRecord):
     name = models.CharField(max_length=300)
     kind = models.CharField(max_length=30, choices=OrganizationKind)
     parent = models.ForeignKey(
@@ -90,7 +89,7 @@ class Organization(CuratedRecord):
     founded_date = models.DateField(null=True, blank=True)
     founded_date_precision = DatePrecisionField()
     dissolved_date = models.DateField(null=True, blank=True)
-    dissolved_date_precision = DatePrecisionField()
+    dissolved_date_precision = DatePrecisionField(is_end=True)
 
     class Meta:
         ordering = ["name"]
@@ -111,7 +110,7 @@ class OrganizationAlias(AliasBase):
         constraints = [AliasBase.unique_per_record("organization")]
 
 
-class Post(CuratedRecord):
+class Post(CitedRecord):
     """A role in an organization, e.g. Financial Secretary of the HKSAR Government."""
 
     title = models.CharField(max_length=300, help_text="The role as officially styled, e.g. Financial Secretary.")
@@ -130,6 +129,15 @@ class Post(CuratedRecord):
     def __str__(self):
         return f"{self.title}, {self.organization}" if self.organization_id else self.title
 
+    def clean(self):
+        super().clean()
+        if self.pk and self.is_sole_holder:
+            current = self.memberships.current().exclude(editorial_status=EditorialStatus.ARCHIVED)
+            if current.count() > 1:
+                raise ValidationError(
+                    {"is_sole_holder": "More than one person holds this post now; end all terms but one first."}
+                )
+
 
 class PostAlias(AliasBase):
     """How the press refers to a post: "the financial secretary", "FS", "the finance chief"."""
@@ -141,7 +149,7 @@ class PostAlias(AliasBase):
         constraints = [AliasBase.unique_per_record("post")]
 
 
-class Person(CuratedRecord):
+class Person(CitedRecord):
     full_name = models.CharField(max_length=300, help_text="As the person is usually named, e.g. Paul Chan Mo-po.")
     given_name = models.CharField(max_length=150, blank=True)
     family_name = models.CharField(max_length=150, blank=True)
@@ -172,25 +180,19 @@ class PersonAlias(AliasBase):
 
 class MembershipQuerySet(CuratedQuerySet):
     def active_on(self, date: datetime.date):
-        """Held on `date`, reading each end at its precision ("until 2024" runs to 31 December).
+        """Held on `date`. An end is stored as the last day of its period ("until 2024": 31 December).
 
         An unknown start counts as held: a source that names someone "Financial Secretary" on a
         date proves the post was held then, even when nobody recorded since when.
         """
         started = Q(start_date__isnull=True) | Q(start_date__lte=date)
-        not_ended = (
-            Q(end_date__isnull=True)
-            | Q(end_date__gte=date)
-            | Q(end_date_precision=DatePrecision.YEAR, end_date__year=date.year)
-            | Q(end_date_precision=DatePrecision.MONTH, end_date__year=date.year, end_date__month=date.month)
-        )
-        return self.filter(started & not_ended)
+        return self.filter(started & (Q(end_date__isnull=True) | Q(end_date__gte=date)))
 
     def current(self):
         return self.filter(end_date__isnull=True)
 
 
-class Membership(CuratedRecord):
+class Membership(CitedRecord):
     """A person holds a post from a date to a date, or still."""
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
@@ -198,7 +200,7 @@ class Membership(CuratedRecord):
     start_date = models.DateField(null=True, blank=True, help_text="Empty when the source does not say.")
     start_date_precision = DatePrecisionField()
     end_date = models.DateField(null=True, blank=True, help_text="Empty while the post is held.")
-    end_date_precision = DatePrecisionField()
+    end_date_precision = DatePrecisionField(is_end=True)
     is_sole_holder = models.BooleanField(
         default=True,
         editable=False,

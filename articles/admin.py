@@ -1,0 +1,95 @@
+"""The newsroom's sources: articles, and the citations every curated record's page lists."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+
+from articles.models import Article, Citation
+from editorial.admin import EDITORIAL_FIELDSET, AutoSlugForm, CuratedRecordAdmin, curated_content_types
+
+
+class CitationForm(AutoSlugForm):
+    """A citation form where a changed passage is located again in the article's text."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        moved = {"passage", "article"} & set(self.changed_data)
+        if moved and not {"start", "end"} & set(self.changed_data):
+            # Stale offsets would make Citation.clean refuse the new passage; blank ones make it find it.
+            self.instance.start = self.instance.end = None
+            for name in ("start", "end"):
+                if name in self.fields:
+                    cleaned_data[name] = None
+        return cleaned_data
+
+
+class CitationInline(GenericTabularInline):
+    """The sources of a curated record: paste the passage, and its offsets are found in the article's text."""
+
+    model = Citation
+    form = CitationForm
+    ct_field = "content_type"
+    ct_fk_field = "object_id"
+    fields = ("field", "article", "passage", "url", "source_title", "accessed_date", "note", "slug", "editorial_status")
+    readonly_fields = ("editorial_status",)
+    autocomplete_fields = ("article",)
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
+    extra = 0
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "outlet", "published_at", "language")
+    list_filter = ("language", "published_at")
+    search_fields = ("title", "url", "text")
+    date_hierarchy = "published_at"
+    readonly_fields = ("text_sha256", "uuid", "created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("title", ("outlet", "author"), ("published_at", "language"), "url", "canonical_url")}),
+        ("Text", {"fields": ("text", "text_sha256")}),
+        ("Record", {"fields": ("uuid", ("created_at", "updated_at"))}),
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.citations.exists():
+            # Citations locate their passages by offsets into this text: editing it would move them all.
+            return (*self.readonly_fields, "text")
+        return self.readonly_fields
+
+
+@admin.register(Citation)
+class CitationAdmin(CuratedRecordAdmin):
+    form = CitationForm
+    list_display = ("__str__", "content_type", "object_id", "field", "article", "editorial_status")
+    list_filter = ("editorial_status", ("content_type", admin.RelatedOnlyFieldListFilter), "accessed_date")
+    search_fields = ("passage", "source_title", "url", "article__title", "field", "slug")
+    list_select_related = ("content_type", "article")
+    autocomplete_fields = ("article",)
+    readonly_fields = (*CuratedRecordAdmin.readonly_fields, "cited_record", "text_sha256")
+    fieldsets = (
+        ("Fact", {"fields": (("content_type", "object_id"), "cited_record", "field")}),
+        ("Article", {"fields": ("article", "passage", ("start", "end"), "text_sha256")}),
+        ("Or a page we do not store", {"fields": ("url", "source_title", "accessed_date")}),
+        (None, {"fields": ("note", "slug")}),
+        EDITORIAL_FIELDSET,
+    )
+
+    @admin.display(description="cited record")
+    def cited_record(self, citation):
+        record = citation.record
+        if record is None:
+            return "-"
+        try:
+            url = reverse(admin_urlname(record._meta, "change"), args=[record.pk])
+        except NoReverseMatch:
+            return str(record)
+        return format_html('<a href="{}">{}</a>', url, record)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "content_type":
+            kwargs["queryset"] = curated_content_types()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -1,0 +1,136 @@
+"""Invariants of meetings/: kept by the database, by `clean()`, and read through the QuerySets."""
+
+import datetime
+import uuid
+from decimal import Decimal
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from editorial.dates import DatePrecision
+from editorial.models import EditorialStatus
+from meetings.models import Capacity, MeetingAlias, Participation
+from tests.factories import (
+    MeetingFactory,
+    ParticipationFactory,
+    PersonFactory,
+    StatementAmountFactory,
+    StatementFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+CURATED_FACTORIES = [MeetingFactory, ParticipationFactory, StatementFactory]
+
+
+def assert_refused_by_database(create, check: str | None = None):
+    """The database, not a form, refuses the row; the savepoint lets the test go on.
+
+    Both SQLite and PostgreSQL name a failed CHECK constraint in the error; `check` asserts which one.
+    """
+    with pytest.raises(IntegrityError, match=check), transaction.atomic():
+        create()
+
+
+# Identity
+
+
+@pytest.mark.parametrize("factory", CURATED_FACTORIES)
+def test_slug_is_unique_per_model(factory):
+    factory(slug="same-slug")
+    assert_refused_by_database(lambda: factory(slug="same-slug"))
+    assert factory._meta.model.objects.filter(slug="same-slug").count() == 1
+
+
+@pytest.mark.parametrize("factory", CURATED_FACTORIES)
+def test_uuid_is_unique_per_model(factory):
+    shared = uuid.uuid4()
+    factory(uuid=shared)
+    assert_refused_by_database(lambda: factory(uuid=shared))
+
+
+def test_meeting_alias_is_unique_per_record():
+    meeting, other = MeetingFactory(), MeetingFactory()
+    MeetingAlias.objects.create(record=meeting, name="FMM")
+    MeetingAlias.objects.create(record=other, name="FMM")
+    assert_refused_by_database(lambda: MeetingAlias.objects.create(record=meeting, name="FMM"))
+
+
+# Meetings
+
+
+def test_meeting_cannot_end_before_it_starts():
+    assert_refused_by_database(
+        lambda: MeetingFactory(start_date=datetime.date(2025, 10, 22), end_date=datetime.date(2025, 10, 21)),
+        check="meeting_ends_after_start",
+    )
+
+
+def test_meeting_may_last_one_day_or_several():
+    MeetingFactory(start_date=datetime.date(2025, 10, 22), end_date=datetime.date(2025, 10, 22))
+    MeetingFactory(start_date=datetime.date(2025, 10, 20), end_date=datetime.date(2025, 10, 22))
+    MeetingFactory(start_date=datetime.date(2025, 10, 22), end_date=None)
+    assert MeetingFactory._meta.model.objects.count() == 3
+
+
+def test_meeting_clean_normalises_a_series_to_its_year():
+    meeting = MeetingFactory.build(start_date=datetime.date(2025, 5, 15), start_date_precision=DatePrecision.YEAR)
+    meeting.full_clean()
+    assert meeting.start_date == datetime.date(2025, 1, 1)
+
+
+def test_a_session_may_belong_to_two_meetings():
+    finance, structural_reform = MeetingFactory(), MeetingFactory()
+    joint_session = MeetingFactory()
+    joint_session.parents.set([finance, structural_reform])
+    assert list(finance.parts.all()) == [joint_session]
+    assert list(structural_reform.parts.all()) == [joint_session]
+
+
+# Participations
+
+
+def test_participation_capacity_is_unique_per_person_and_meeting():
+    person, meeting = PersonFactory(), MeetingFactory()
+    ParticipationFactory(person=person, meeting=meeting, capacity=Capacity.SPOKE)
+    assert_refused_by_database(lambda: ParticipationFactory(person=person, meeting=meeting, capacity=Capacity.SPOKE))
+
+
+def test_participation_may_record_several_capacities_and_several_meetings():
+    person, meeting = PersonFactory(), MeetingFactory()
+    ParticipationFactory(person=person, meeting=meeting, capacity=Capacity.ATTENDED)
+    ParticipationFactory(person=person, meeting=meeting, capacity=Capacity.SPOKE)
+    ParticipationFactory(person=person, capacity=Capacity.SPOKE)
+    ParticipationFactory(meeting=meeting, capacity=Capacity.SPOKE)
+    assert Participation.objects.filter(person=person).count() == 3
+    assert Participation.objects.filter(meeting=meeting).count() == 3
+
+
+# Statement amounts
+
+
+def test_statement_amount_is_not_negative():
+    assert_refused_by_database(
+        lambda: StatementAmountFactory(value=Decimal("-200")), check="statement_amount_value_not_negative"
+    )
+
+
+def test_statement_amount_may_be_zero():
+    assert StatementAmountFactory(value=Decimal("0")).pk is not None
+
+
+def test_statement_amount_needs_a_currency():
+    assert_refused_by_database(lambda: StatementAmountFactory(currency=""), check="statement_amount_has_currency")
+
+
+# QuerySets
+
+
+@pytest.mark.parametrize("factory", CURATED_FACTORIES)
+def test_published_returns_only_published_rows(factory):
+    model = factory._meta.model
+    published = factory(editorial_status=EditorialStatus.PUBLISHED)
+    for status in (EditorialStatus.DRAFT, EditorialStatus.IN_REVIEW, EditorialStatus.ARCHIVED):
+        factory(editorial_status=status)
+    assert model.objects.count() == 4
+    assert list(model.objects.published()) == [published]
