@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint check clean
+.PHONY: run test install migrate demo lint check clean bench
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ run: demo
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Extraction quality, linking cost, throughput (and real workers when CELERY_BROKER_URL is set).
+bench: install
+	$(BIN)/python bench/ingestion.py
 
 lint: install
 	$(BIN)/ruff check .

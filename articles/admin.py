@@ -2,14 +2,21 @@
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import models
-from django.urls import NoReverseMatch, reverse
-from django.utils.html import format_html
 
 from articles.models import Article, Citation
-from editorial.admin import EDITORIAL_FIELDSET, AutoSlugForm, CuratedRecordAdmin, curated_content_types
+
+# Importing it also registers the ingestion pipeline's screens (feeds, inputs, mentions, suggestions).
+from articles.pipeline_admin import admin_link
+from editorial.admin import (
+    EDITORIAL_FIELDSET,
+    AutoSlugForm,
+    CuratedChildForm,
+    CuratedChildInlineMixin,
+    CuratedRecordAdmin,
+    curated_content_types,
+)
 
 
 class CitationForm(AutoSlugForm):
@@ -27,11 +34,15 @@ class CitationForm(AutoSlugForm):
         return cleaned_data
 
 
-class CitationInline(GenericTabularInline):
+class CitationInlineForm(CuratedChildForm, CitationForm):
+    """A citation on its record's page: editable while a draft, reviewed on its own page after."""
+
+
+class CitationInline(CuratedChildInlineMixin, GenericTabularInline):
     """The sources of a curated record: paste the passage, and its offsets are found in the article's text."""
 
     model = Citation
-    form = CitationForm
+    form = CitationInlineForm
     ct_field = "content_type"
     ct_fk_field = "object_id"
     fields = ("field", "article", "passage", "url", "source_title", "accessed_date", "note", "slug", "editorial_status")
@@ -80,14 +91,7 @@ class CitationAdmin(CuratedRecordAdmin):
 
     @admin.display(description="cited record")
     def cited_record(self, citation):
-        record = citation.record
-        if record is None:
-            return "-"
-        try:
-            url = reverse(admin_urlname(record._meta, "change"), args=[record.pk])
-        except NoReverseMatch:
-            return str(record)
-        return format_html('<a href="{}">{}</a>', url, record)
+        return admin_link(citation.record)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "content_type":

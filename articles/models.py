@@ -38,6 +38,13 @@ class Article(models.Model):
     language = models.CharField(max_length=35, blank=True, help_text="BCP 47 tag, e.g. en.")
     text = models.TextField(help_text="The main text, as plain text; citations' offsets index into it.")
     text_sha256 = models.CharField(max_length=64, editable=False, db_index=True)
+    fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="Hash of the text with case and spacing normalised: the same story from another URL.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -73,6 +80,8 @@ class CitedRecord(CuratedRecord):
     """A curated record whose facts cite sources; its citations go when it goes."""
 
     citations = GenericRelation("articles.Citation")
+
+    requires_citation = True
 
     class Meta(CuratedRecord.Meta):
         abstract = True
@@ -144,3 +153,22 @@ class Citation(CuratedRecord):
         if self.start is None or self.end is None or text[self.start : self.end] != self.passage:
             raise ValidationError({"passage": "The passage and its offsets do not match the article's text."})
         self.text_sha256 = self.article.text_sha256
+
+
+# The ingestion pipeline's models live beside the concept they serve; imported here so Django finds them.
+from articles.feeds.models import Feed, FeedRun  # noqa: E402
+from articles.ingestion.models import ArticleVersion, Ingestion  # noqa: E402
+from articles.linking.models import Mention, Suggestion  # noqa: E402
+
+__all__ = [
+    "Article",
+    "ArticleVersion",
+    "Citation",
+    "CitedRecord",
+    "Feed",
+    "FeedRun",
+    "Ingestion",
+    "Mention",
+    "Suggestion",
+    "text_sha256",
+]

@@ -1,11 +1,79 @@
-"""Reads the website and the API need, with their joins."""
+"""Reads the website, the API and the ingest command need, with their joins."""
 
 from django.db import models
 from django.db.models import QuerySet
 
+from articles.ingestion.models import Ingestion
+from articles.linking import registry
+from articles.linking.models import Mention, Suggestion
 from articles.models import Citation
 
 
 def list_citations(record: models.Model, *, field: str | None = None) -> QuerySet[Citation]:
     """The published sources of one record, or of one of its fields, with their articles."""
     return Citation.objects.published().for_record(record, field).select_related("article").order_by("start", "pk")
+
+
+def describe_ingestion(
+    ingestion: Ingestion, *, input_name: str, mentions: list[Mention], suggestions: list[Suggestion]
+) -> dict:
+    """One line of `ingest --json`: the input, its outcome, the article, its mentions and suggestions."""
+    article = ingestion.article
+    records = _records(mentions)
+    return {
+        "input": input_name,
+        "status": ingestion.outcome or "error",
+        "error": ingestion.error or None,
+        "article": None
+        if article is None
+        else {
+            "id": str(article.uuid),
+            "url": article.url,
+            "title": article.title,
+            "author": article.author,
+            "published": article.published_at.date().isoformat() if article.published_at else None,
+            "language": article.language,
+            "text": article.text,
+        },
+        "mentions": [
+            {
+                "kind": mention.kind,
+                "id": str(records[mention.kind, mention.object_id].uuid),
+                "slug": records[mention.kind, mention.object_id].slug,
+                "name": str(records[mention.kind, mention.object_id]),
+                "surface": mention.surface,
+                "start": mention.start,
+                "end": mention.end,
+                "method": mention.method,
+            }
+            for mention in mentions
+            if (mention.kind, mention.object_id) in records
+        ],
+        "suggestions": [
+            {
+                "kind": suggestion.kind,
+                "text": suggestion.text,
+                "normalized": suggestion.normalized,
+                "data": suggestion.data,
+                "start": suggestion.start,
+                "end": suggestion.end,
+                "evidence": suggestion.evidence,
+            }
+            for suggestion in suggestions
+        ],
+    }
+
+
+def _records(mentions: list[Mention]) -> dict[tuple[str, int], models.Model]:
+    """The mentioned records, one query per kind."""
+    ids: dict[str, set[int]] = {}
+    for mention in mentions:
+        ids.setdefault(mention.kind, set()).add(mention.object_id)
+    records = {}
+    for kind, pks in ids.items():
+        linkable = registry.get(kind)
+        if linkable is None:
+            continue
+        for pk, record in linkable.model._default_manager.in_bulk(pks).items():
+            records[kind, pk] = record
+    return records

@@ -56,18 +56,20 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "editorial.apps.EditorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_celery_beat",
     "editorial",
     "people",
     "initiatives",
     "meetings",
     "articles",
     "demo",
+    "website",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +162,23 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic tasks live in the database (django-celery-beat), so editors change schedules in the admin.
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+
+# Ingestion: fetching untrusted URLs. Loopback, private, link-local and other non-public addresses
+# are refused; INGEST_ALLOW_LOOPBACK lets the tests' own local HTTP server through, nothing else.
+# Say who we are; a deployment adds a contact address or URL here so that publishers can reach it.
+INGEST_USER_AGENT = os.environ.get("INGEST_USER_AGENT", "InitiativeTracker/0.1 (news ingestion for policy research)")
+INGEST_TIMEOUT = float(os.environ.get("INGEST_TIMEOUT", "15"))
+INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 5_000_000)
+INGEST_MAX_REDIRECTS = env_int("INGEST_MAX_REDIRECTS", 5)
+INGEST_FETCH_RETRIES = env_int("INGEST_FETCH_RETRIES", 2)
+INGEST_RETRY_BACKOFF = float(os.environ.get("INGEST_RETRY_BACKOFF", "1.0"))
+INGEST_ALLOW_LOOPBACK = env_bool("INGEST_ALLOW_LOOPBACK", False)
+INGEST_STUCK_AFTER_MINUTES = env_int("INGEST_STUCK_AFTER_MINUTES", 15)
+INGEST_FEED_MAX_BACKOFF_HOURS = env_int("INGEST_FEED_MAX_BACKOFF_HOURS", 24)
+# How often (seconds) the linker checks whether names changed; 0 checks before every article.
+INGEST_LINKER_CHECK_SECONDS = float(os.environ.get("INGEST_LINKER_CHECK_SECONDS", "10"))
 
 LOGGING = {
     "version": 1,

@@ -3,19 +3,25 @@
 from django.contrib import admin
 
 from articles.admin import CitationInline
-from editorial.admin import EDITORIAL_FIELDSET, AutoSlugForm, CuratedRecordAdmin, ExternalIdentifierInline
+from editorial.admin import (
+    EDITORIAL_FIELDSET,
+    AutoSlugForm,
+    CuratedChildInline,
+    CuratedRecordAdmin,
+    ExternalIdentifierInline,
+)
 from initiatives.models import Initiative, InitiativeAlias, Milestone, Theme
 
 
 class InitiativeAliasInline(admin.TabularInline):
     model = InitiativeAlias
+    owned_relation = "aliases"
     fields = ("name", "kind", "language")
     extra = 0
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(CuratedChildInline):
     model = Milestone
-    form = AutoSlugForm
     fields = ("kind", ("date", "date_precision"), ("amount", "currency"), "description", "slug")
     extra = 0
 

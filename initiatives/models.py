@@ -28,6 +28,8 @@ class Theme(CitedRecord):
     name = models.CharField(max_length=200, unique=True)
     description = models.TextField(blank=True)
 
+    requires_citation = False  # our own classification, not a fact a source states
+
     class Meta:
         ordering = ["name"]
 
@@ -64,6 +66,8 @@ class Instrument(models.TextChoices):
 
 
 class Initiative(CitedRecord):
+    revision_children = ("aliases", "identifiers")
+
     name = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=InitiativeStatus, default=InitiativeStatus.ANNOUNCED)
@@ -120,6 +124,9 @@ class Initiative(CitedRecord):
 
     def __str__(self):
         return self.name
+
+    def required_citation_fields(self) -> dict[str, str]:
+        return {"budget": "the budget"} if self.budget_amount is not None else {}
 
 
 class InitiativeAlias(AliasBase):

@@ -1,8 +1,19 @@
-"""Reads the website and the API need, with their joins."""
+"""Reads the website and the API need, with their joins: published records only, related records too."""
 
-from django.db.models import QuerySet
+from dataclasses import dataclass
 
-from initiatives.models import Initiative
+from django.db.models import F, Prefetch, QuerySet
+
+from articles.models import Citation
+from editorial.models import EditorialStatus
+from initiatives.models import Initiative, InitiativeStatus, Instrument, Milestone, Theme
+from meetings.models import Meeting, Statement
+from meetings.selectors import hide_unpublished_links, published_statements
+from people.models import Person
+from website.listing import Facet, Listing, Sort, datetime_key, integer_key, text_key
+from website.sources import list_sources
+
+PUBLISHED = EditorialStatus.PUBLISHED
 
 
 def list_published_initiatives() -> QuerySet[Initiative]:
@@ -10,5 +21,97 @@ def list_published_initiatives() -> QuerySet[Initiative]:
     return (
         Initiative.objects.published()
         .select_related("jurisdiction", "responsible_organization")
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.published().order_by("name")))
         .order_by("-published_at", "name")
+    )
+
+
+INITIATIVE_LISTING = Listing(
+    queryset=list_published_initiatives,
+    text_fields=("name", "summary"),
+    facets=(
+        Facet("jurisdiction", "Jurisdiction", "jurisdiction__slug", label_lookup="jurisdiction__name"),
+        Facet("status", "Status", "status", choices=dict(InitiativeStatus.choices)),
+        Facet(
+            "theme",
+            "Theme",
+            "themes__slug",
+            label_lookup="themes__name",
+            live={"themes__editorial_status": PUBLISHED},
+            many=True,
+        ),
+        Facet("instrument", "Kind of instrument", "instrument", choices=dict(Instrument.choices)),
+        Facet(
+            "organization",
+            "Responsible organization",
+            "responsible_organization__slug",
+            label_lookup="responsible_organization__name",
+            live={"responsible_organization__editorial_status": PUBLISHED},
+        ),
+        Facet("year", "Year announced", "announced_date__year", integer=True),
+    ),
+    sorts=(
+        Sort("name", "Name", (("sort_name", F("name")), ("sort_pk", F("pk"))), parsers=(text_key, integer_key)),
+        Sort(
+            "recent",
+            "Recently published",
+            (("sort_published", F("published_at")), ("sort_pk", F("pk"))),
+            descending=True,
+            parsers=(datetime_key, integer_key),
+        ),
+    ),
+)
+
+
+def get_published_initiative(*, slug: str) -> Initiative | None:
+    """The published initiative at `slug`, with its published jurisdiction, responsible body and parent."""
+    initiative = (
+        Initiative.objects.published()
+        .select_related("jurisdiction", "responsible_organization", "parent")
+        .filter(slug=slug)
+        .first()
+    )
+    if initiative is None:
+        return None
+    for name in ("responsible_organization", "parent"):
+        related = getattr(initiative, name)
+        if related is not None and not related.is_live:
+            setattr(initiative, name, None)
+    return initiative
+
+
+@dataclass
+class InitiativePage:
+    initiative: Initiative
+    lead_officials: list[Person]
+    themes: list[Theme]
+    children: list[Initiative]
+    related: list[Initiative]
+    milestones: list[Milestone]
+    statements: list[Statement]
+    meetings: list[Meeting]
+    sources: list[Citation]
+
+
+def get_initiative_page(*, initiative: Initiative) -> InitiativePage:
+    """Everything the initiative's page shows, published only, in a fixed number of queries."""
+    milestones = list(initiative.milestones.published().order_by("date", "pk"))
+    statements = hide_unpublished_links(
+        list(
+            published_statements()
+            .filter(initiatives=initiative)
+            .order_by(F("date").desc(nulls_last=True), "pk")
+        )
+    )
+    meetings = {statement.meeting.pk: statement.meeting for statement in statements if statement.meeting}
+    return InitiativePage(
+        initiative=initiative,
+        lead_officials=list(initiative.lead_officials.published().order_by("family_name", "full_name")),
+        themes=list(initiative.themes.published().order_by("name")),
+        children=list(initiative.children.published().order_by("name")),
+        related=list(initiative.related.published().order_by("name")),
+        milestones=milestones,
+        statements=statements,
+        meetings=sorted(meetings.values(), key=lambda meeting: (meeting.start_date is None, meeting.start_date)),
+        sources=list_sources([initiative, *milestones, *statements]),
     )

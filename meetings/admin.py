@@ -3,21 +3,27 @@
 from django.contrib import admin
 
 from articles.admin import CitationInline
-from editorial.admin import EDITORIAL_FIELDSET, AutoSlugForm, CuratedRecordAdmin, ExternalIdentifierInline
+from editorial.admin import (
+    EDITORIAL_FIELDSET,
+    AutoSlugForm,
+    CuratedChildInline,
+    CuratedRecordAdmin,
+    ExternalIdentifierInline,
+)
 from meetings.models import Meeting, MeetingAlias, Participation, Statement, StatementAmount
 
 
 class MeetingAliasInline(admin.TabularInline):
     model = MeetingAlias
+    owned_relation = "aliases"
     fields = ("name", "kind", "language")
     extra = 0
 
 
-class MeetingParticipationInline(admin.TabularInline):
+class MeetingParticipationInline(CuratedChildInline):
     """Who took part, on the meeting's page."""
 
     model = Participation
-    form = AutoSlugForm
     fields = ("person", "capacity", "post", "delegation", "slug")
     autocomplete_fields = ("person", "post", "delegation")
     extra = 0
@@ -25,6 +31,7 @@ class MeetingParticipationInline(admin.TabularInline):
 
 class StatementAmountInline(admin.TabularInline):
     model = StatementAmount
+    owned_relation = "amounts"
     fields = ("surface", "value", "currency", "qualifier", "purpose", "initiative")
     autocomplete_fields = ("initiative",)
     extra = 0

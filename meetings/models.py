@@ -33,6 +33,8 @@ class Meeting(CitedRecord):
     Meeting and the Structural Reform Ministerial Meeting is part of both.
     """
 
+    revision_children = ("aliases", "identifiers")
+
     name = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=MeetingKind)
     parents = models.ManyToManyField(
@@ -174,6 +176,8 @@ class Statement(CitedRecord):
     text = models.TextField(help_text="The words as quoted, or the reporter's paraphrase of them.")
     language = models.CharField(max_length=35, default="en")
     initiatives = models.ManyToManyField(Initiative, blank=True, related_name="statements")
+
+    revision_children = ("amounts", "identifiers")
     themes = models.ManyToManyField(Theme, blank=True, related_name="statements")
 
     class Meta:
@@ -196,6 +200,8 @@ class StatementAmount(models.Model):
         Initiative, null=True, blank=True, on_delete=models.SET_NULL, related_name="stated_amounts"
     )
     citations = GenericRelation("articles.Citation")
+
+    revision_key = ("surface",)
 
     class Meta:
         ordering = ["statement", "pk"]

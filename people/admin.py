@@ -4,7 +4,13 @@ from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 
 from articles.admin import CitationInline
-from editorial.admin import EDITORIAL_FIELDSET, AutoSlugForm, CuratedRecordAdmin, ExternalIdentifierInline
+from editorial.admin import (
+    EDITORIAL_FIELDSET,
+    AutoSlugForm,
+    CuratedChildInline,
+    CuratedRecordAdmin,
+    ExternalIdentifierInline,
+)
 from people.models import (
     Jurisdiction,
     Membership,
@@ -15,23 +21,25 @@ from people.models import (
     Post,
     PostAlias,
 )
-from people.services import save_post
 
 
 class OrganizationAliasInline(admin.TabularInline):
     model = OrganizationAlias
+    owned_relation = "aliases"
     fields = ("name", "kind", "language")
     extra = 0
 
 
 class PostAliasInline(admin.TabularInline):
     model = PostAlias
+    owned_relation = "aliases"
     fields = ("name", "kind", "language")
     extra = 0
 
 
 class PersonAliasInline(admin.TabularInline):
     model = PersonAlias
+    owned_relation = "aliases"
     fields = ("name", "kind", "language")
     extra = 0
 
@@ -58,22 +66,20 @@ class MembershipFormSet(BaseInlineFormSet):
             open_posts.add(post.pk)
 
 
-class PersonMembershipInline(admin.TabularInline):
+class PersonMembershipInline(CuratedChildInline):
     """The posts a person held, on the person's page."""
 
     model = Membership
-    form = AutoSlugForm
     formset = MembershipFormSet
     fields = ("post", ("start_date", "start_date_precision"), ("end_date", "end_date_precision"), "slug")
     autocomplete_fields = ("post",)
     extra = 0
 
 
-class PostMembershipInline(admin.TabularInline):
+class PostMembershipInline(CuratedChildInline):
     """Who held a post, on the post's page."""
 
     model = Membership
-    form = AutoSlugForm
     formset = MembershipFormSet
     fields = ("person", ("start_date", "start_date_precision"), ("end_date", "end_date_precision"), "slug")
     autocomplete_fields = ("person",)
@@ -123,9 +129,6 @@ class PostAdmin(CuratedRecordAdmin):
         EDITORIAL_FIELDSET,
     )
     inlines = (PostAliasInline, PostMembershipInline, ExternalIdentifierInline, CitationInline)
-
-    def save_model(self, request, obj, form, change):
-        save_post(post=obj)
 
 
 @admin.register(Person)

@@ -66,6 +66,8 @@ class OrganizationKind(models.TextChoices):
 
 
 class Organization(CitedRecord):
+    revision_children = ("aliases", "identifiers")
+
     name = models.CharField(max_length=300)
     kind = models.CharField(max_length=30, choices=OrganizationKind)
     parent = models.ForeignKey(
@@ -113,6 +115,8 @@ class OrganizationAlias(AliasBase):
 class Post(CitedRecord):
     """A role in an organization, e.g. Financial Secretary of the HKSAR Government."""
 
+    revision_children = ("aliases", "identifiers")
+
     title = models.CharField(max_length=300, help_text="The role as officially styled, e.g. Financial Secretary.")
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="posts")
     is_sole_holder = models.BooleanField(
@@ -128,6 +132,12 @@ class Post(CitedRecord):
 
     def __str__(self):
         return f"{self.title}, {self.organization}" if self.organization_id else self.title
+
+    def after_content_saved(self) -> None:
+        # Memberships keep a copy of the flag so the database can hold one current holder per sole-holder post.
+        self.memberships.exclude(is_sole_holder=self.is_sole_holder).update_unrecorded(
+            is_sole_holder=self.is_sole_holder
+        )
 
     def clean(self):
         super().clean()
@@ -150,6 +160,8 @@ class PostAlias(AliasBase):
 
 
 class Person(CitedRecord):
+    revision_children = ("aliases", "identifiers")
+
     full_name = models.CharField(max_length=300, help_text="As the person is usually named, e.g. Paul Chan Mo-po.")
     given_name = models.CharField(max_length=150, blank=True)
     family_name = models.CharField(max_length=150, blank=True)

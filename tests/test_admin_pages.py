@@ -13,10 +13,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles.feeds.models import Feed
+from articles.ingestion.models import Ingestion
+from articles.linking.models import Mention, Suggestion
 from articles.models import Article, Citation, text_sha256
 from editorial.admin import EDITORIAL_FIELDSET, CuratedRecordAdmin
 from editorial.dates import DatePrecision
-from editorial.models import AliasKind, CuratedRecord, ExternalIdentifier
+from editorial.models import AliasKind, Change, ChangeAction, CuratedRecord, ExternalIdentifier
 from initiatives.models import Initiative, InitiativeAlias, Milestone, MilestoneKind, Theme
 from meetings.models import (
     Capacity,
@@ -158,6 +161,40 @@ def records():
         text_sha256=article.text_sha256,
         slug="northern-metropolis-the-standard",
     )
+    feed = Feed.objects.create(url="https://news.example/feed.xml", title="News")
+    Ingestion.objects.create(url="https://news.example/a", url_key="https://news.example/a", article=article, feed=feed)
+    chan = ARTICLE_TEXT.index("Paul Chan")
+    Mention.objects.create(
+        article=article,
+        kind="person",
+        content_type=ContentType.objects.get_for_model(Person),
+        object_id=person.pk,
+        surface="Paul Chan",
+        start=chan,
+        end=chan + len("Paul Chan"),
+        text_sha256=article.text_sha256,
+        method="alias",
+    )
+    amount = ARTICLE_TEXT.index("more than HK$200 billion")
+    Suggestion.objects.create(
+        article=article,
+        kind="amount",
+        text="more than HK$200 billion",
+        normalized="HKD 200000000000",
+        start=amount,
+        end=amount + len("more than HK$200 billion"),
+        evidence=ARTICLE_TEXT.split("\n")[0],
+        evidence_start=0,
+        evidence_end=len(ARTICLE_TEXT.split("\n")[0]),
+        text_sha256=article.text_sha256,
+    )
+    Change.objects.create(
+        content_type=ContentType.objects.get_for_model(Initiative),
+        object_id=initiative.pk,
+        record_uuid=initiative.uuid,
+        record_slug=initiative.slug,
+        action=ChangeAction.CREATE,
+    )
     return {
         "jurisdiction": hong_kong,
         "organization": government,
@@ -222,9 +259,13 @@ def test_admin_changelist_search_answers(admin_client, records, model):
 
 
 @pytest.mark.parametrize("model", REGISTERED_MODELS, ids=REGISTERED_IDS)
-def test_admin_add_page_answers(admin_client, records, model):
+def test_admin_add_page_answers(admin_client, records, model, rf, superuser):
+    request = rf.get("/")
+    request.user = superuser
+    # Some lists are written elsewhere (the workflow's log, the pipeline's proposals): no add page, on purpose.
+    expected = 200 if admin.site._registry[model].has_add_permission(request) else 403
     response = admin_client.get(admin_url(model, "add"))
-    assert response.status_code == 200
+    assert response.status_code == expected
 
 
 @pytest.mark.parametrize("model", REGISTERED_MODELS, ids=REGISTERED_IDS)
@@ -337,7 +378,7 @@ def test_admin_refuses_an_identifier_another_person_has(admin_client, records):
 def test_admin_refuses_two_current_holders_of_a_sole_holder_post_on_one_page(admin_client, records):
     post = records["post"]
     # The stored holder's term has ended, so each new row alone passes Membership.clean.
-    Membership.objects.filter(post=post).update(
+    Membership.objects.filter(post=post).update_unrecorded(
         start_date=datetime.date(2017, 1, 16), end_date=datetime.date(2022, 6, 30)
     )
     change_url = admin_url(Post, "change", post.pk)

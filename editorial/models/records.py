@@ -1,4 +1,4 @@
-"""What every curated record shares: identity, editorial status, aliases, identifiers, dates.
+"""What every curated record shares: identity, editorial state, aliases, identifiers, dates.
 
 This module knows no domain model. Domain apps subclass `CuratedRecord` and `AliasBase`;
 `ExternalIdentifier` points at any curated record through the contenttypes framework.
@@ -6,8 +6,10 @@ This module knows no domain model. Domain apps subclass `CuratedRecord` and `Ali
 
 import uuid
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
@@ -21,10 +23,32 @@ class EditorialStatus(models.TextChoices):
     ARCHIVED = "archived", "Archived"
 
 
+class UnrecordedWrite(Exception):
+    """A bulk write would change curated records without leaving a revision or a change entry."""
+
+
 class CuratedQuerySet(models.QuerySet):
     def published(self):
         """Only what a reviewer approved: the one rule the website and the API read through."""
         return self.filter(editorial_status=EditorialStatus.PUBLISHED)
+
+    def awaiting_review(self):
+        """Records submitted for review, and live records whose submitted edit awaits approval."""
+        return self.filter(Q(editorial_status=EditorialStatus.IN_REVIEW) | Q(pending_revision__status="pending_review"))
+
+    def update(self, **kwargs):
+        # Every change of a curated record goes through editorial.workflow, which keeps its history.
+        raise UnrecordedWrite(
+            f"{self.model.__name__}.objects.update() would bypass the record's history; use editorial.workflow, "
+            "or update_unrecorded() for a field that is derived, not edited."
+        )
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise UnrecordedWrite(f"{self.model.__name__}.objects.bulk_update() would bypass the record's history.")
+
+    def update_unrecorded(self, **kwargs) -> int:
+        """Bulk-update derived bookkeeping (a denormalised flag, a lock counter): never editorial content."""
+        return super().update(**kwargs)
 
 
 class CuratedRecord(models.Model):
@@ -44,7 +68,34 @@ class CuratedRecord(models.Model):
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Goes up with every saved change; guards against lost updates."
+    )
+    published_version = models.PositiveIntegerField(
+        null=True, blank=True, editable=False, help_text="Number of the version the public sees."
+    )
+    pending_revision = models.ForeignKey(
+        "editorial.Revision",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="An edit of the live record that the public does not see until a reviewer approves it.",
+    )
+    last_reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
     identifiers = GenericRelation("editorial.ExternalIdentifier")
+
+    # Rows owned by the record and versioned with it (a reverse relation name each).
+    revision_children: tuple[str, ...] = ("identifiers",)
+    # Whether publishing needs at least one published-or-approved citation of the record.
+    requires_citation = False
 
     objects = CuratedQuerySet.as_manager()
 
@@ -61,6 +112,31 @@ class CuratedRecord(models.Model):
     def clean(self):
         super().clean()
         normalise_partial_dates(self)
+        self._refuse_a_redirected_slug()
+
+    def _refuse_a_redirected_slug(self) -> None:
+        # An old slug of a merged or renamed record keeps answering for it: no other record may take it.
+        from editorial.models.history import Redirect
+
+        if not self.slug:
+            return
+        taken = Redirect.objects.filter(content_type=ContentType.objects.get_for_model(self), old_slug=self.slug)
+        if taken.exclude(target_id=self.pk).exists():
+            raise ValidationError(
+                {"slug": "This address belonged to a merged or renamed record and still leads there."}
+            )
+
+    @property
+    def is_live(self) -> bool:
+        """The public sees this record: its edits wait for review."""
+        return self.editorial_status == EditorialStatus.PUBLISHED
+
+    def after_content_saved(self) -> None:
+        """Bring derived bookkeeping in step once the workflow has written new content."""
+
+    def required_citation_fields(self) -> dict[str, str]:
+        """Facts of this record that need their own citation, as {citation field: label}."""
+        return {}
 
 
 class AliasKind(models.TextChoices):
@@ -105,6 +181,8 @@ class ExternalIdentifier(models.Model):
     value = models.CharField(max_length=200)
     url = models.URLField(blank=True)
 
+    revision_key = ("scheme", "value")
+
     class Meta:
         ordering = ["scheme", "value"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
@@ -135,6 +213,7 @@ class DatePrecisionField(models.CharField):
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
+        path = "editorial.models.DatePrecisionField"  # the public name, wherever the class lives
         for key, value in (("max_length", 5), ("choices", DatePrecision.choices), ("default", DatePrecision.DAY)):
             if kwargs.get(key) == value:
                 kwargs.pop(key)

@@ -1,0 +1,123 @@
+"""Filters every list shares: related records by UUID or slug, partial-date ranges, search, `updated_since`."""
+
+import uuid
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from editorial.dates import PartialDate
+from editorial.models import EditorialStatus
+
+
+class PartialDateFormField(forms.CharField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return PartialDate.parse(value)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class PartialDateFilter(django_filters.Filter):
+    """`<date>_from=2024` (on or after the start of 2024), `<date>_to=2024-10` (up to 31 October 2024)."""
+
+    field_class = PartialDateFormField
+
+    def __init__(self, *args, bound: str, **kwargs):
+        self.bound = bound
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        if self.bound == "from":
+            return qs.filter(**{f"{self.field_name}__gte": value.date})
+        return qs.filter(**{f"{self.field_name}__lte": value.last_day})
+
+
+def date_from(field_name: str, label: str) -> PartialDateFilter:
+    """`<field>_from`: on or after a date written YYYY, YYYY-MM or YYYY-MM-DD."""
+    return PartialDateFilter(
+        field_name=field_name, bound="from", help_text=f"{label} on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."
+    )
+
+
+def date_to(field_name: str, label: str) -> PartialDateFilter:
+    """`<field>_to`: on or before the end of a date written YYYY, YYYY-MM or YYYY-MM-DD."""
+    return PartialDateFilter(
+        field_name=field_name, bound="to", help_text=f"{label} on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."
+    )
+
+
+def is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+class RecordFilter(django_filters.CharFilter):
+    """A related published record, named by its UUID or its slug."""
+
+    def __init__(self, *args, curated: bool = True, **kwargs):
+        self.curated = curated
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        key = "uuid" if is_uuid(value) else "slug"
+        lookups = {f"{self.field_name}__{key}": value}
+        if self.curated:
+            # Naming an unpublished record matches nothing, as if it did not exist.
+            lookups[f"{self.field_name}__editorial_status"] = EditorialStatus.PUBLISHED
+        return qs.filter(**lookups)
+
+
+class JurisdictionFilter(django_filters.CharFilter):
+    """A jurisdiction by its ISO code (HK, KR) or its slug."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(Q(**{f"{self.field_name}__code__iexact": value}) | Q(**{f"{self.field_name}__slug": value}))
+
+
+def related_exists(model, link: str, record_field: str, value: str, **extra) -> Exists:
+    """Whether a published `model` row links the outer record (`link`) to the record named by `value`."""
+    key = "uuid" if is_uuid(value) else "slug"
+    return Exists(
+        model.objects.published().filter(
+            **{link: OuterRef("pk"), f"{record_field}__{key}": value, f"{record_field}__editorial_status": "published"},
+            **extra,
+        )
+    )
+
+
+class RecordFilterSet(django_filters.FilterSet):
+    """What every list filters by; subclasses add their fields and set `search_fields`."""
+
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Records changed at or after this time (ISO 8601, e.g. 2025-10-22T00:00:00Z).",
+    )
+    search = django_filters.CharFilter(
+        method="filter_search", help_text="Words in the record's names (and aliases), case-insensitive."
+    )
+
+    search_fields: tuple[str, ...] = ()
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        condition = Q()
+        for field in self.search_fields:
+            condition |= Q(**{f"{field}__icontains": value})
+        aliases = getattr(queryset.model, "aliases", None)
+        if aliases is not None:
+            alias_model = aliases.rel.related_model
+            condition |= Exists(alias_model.objects.filter(record=OuterRef("pk"), name__icontains=value))
+        return queryset.filter(condition)

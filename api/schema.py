@@ -1,0 +1,158 @@
+"""How the API's own pieces read in the OpenAPI schema: key auth, lean fields, expand, error responses."""
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiSerializerFieldExtension
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import build_array_type
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+
+from api import resources
+from api.serializers import (
+    AliasSerializer,
+    CitationCompactSerializer,
+    CompactRefSerializer,
+    ErrorSerializer,
+    GenericRefSerializer,
+    JurisdictionSerializer,
+    MovedSerializer,
+    PartialDateSerializer,
+)
+
+
+class APIKeyScheme(OpenApiAuthenticationExtension):
+    target_class = "api.authentication.APIKeyAuthentication"
+    name = "APIKey"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "X-API-Key",
+            "description": "A key issued in the admin. Without one, reads are allowed at a lower rate.",
+        }
+
+
+def _ref(auto_schema, serializer, direction):
+    return auto_schema.resolve_serializer(serializer, direction).ref
+
+
+class UrlFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = "api.lean.fields.SelfUrlField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {"type": "string", "format": "uri"}
+
+
+class WebUrlFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = "api.lean.fields.WebUrlField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {"type": ["string", "null"], "format": "uri"}
+
+
+class PartialDateFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = "api.lean.fields.PartialDateField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return _ref(auto_schema, PartialDateSerializer, direction)
+
+
+class JurisdictionFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = "api.lean.fields.JurisdictionField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return _ref(auto_schema, JurisdictionSerializer, direction)
+
+
+class RefFieldSchema(OpenApiSerializerFieldExtension):
+    """A compact reference, or (with `?expand=`) the whole related record."""
+
+    target_class = "api.lean.fields.RefField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        target = resources.get(self.target.resource).viewset.serializer_class
+        one = {"anyOf": [_ref(auto_schema, CompactRefSerializer, direction), _ref(auto_schema, target, direction)]}
+        return build_array_type(one) if self.target.many else one
+
+
+class GenericRefFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = "api.lean.fields.GenericRefField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return _ref(auto_schema, GenericRefSerializer, direction)
+
+
+class CitationsFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = "api.lean.fields.CitationsField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return build_array_type(_ref(auto_schema, CitationCompactSerializer, direction))
+
+
+class AliasesFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = "api.lean.fields.AliasesField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return build_array_type(_ref(auto_schema, AliasSerializer, direction))
+
+
+class RowsFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = "api.lean.fields.RowsField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return build_array_type(_ref(auto_schema, type(self.target.child), direction))
+
+
+ERRORS = {
+    400: "Bad input: an unknown filter value, cursor, ordering, expand field or date.",
+    401: "The X-API-Key header names no active key.",
+    403: "The key may not do this (writes need a staff key; publishing needs a reviewer's).",
+    404: "No published record has this identifier.",
+    429: "Over the rate limit: retry after the seconds in Retry-After.",
+}
+
+
+class APIAutoSchema(AutoSchema):
+    """Adds what every endpoint shares: the expand parameter and the error responses."""
+
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        plan_fields = self._expandable()
+        if plan_fields and self.method == "GET":
+            parameters.append(
+                OpenApiParameter(
+                    "expand",
+                    {"type": "array", "items": {"type": "string", "enum": plan_fields}},
+                    OpenApiParameter.QUERY,
+                    description="Related records to embed whole instead of as references, comma-separated.",
+                    style="form",
+                    explode=False,
+                )
+            )
+        return parameters
+
+    def _expandable(self) -> list[str]:
+        from api.lean.plan import plan_for
+        from api.viewsets import RecordViewSet
+
+        view = self.view
+        if not isinstance(view, RecordViewSet) or view.action not in ("list", "retrieve"):
+            return []
+        return plan_for(view.get_serializer_class(), view.resource).expandable
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        error = OpenApiResponse(ErrorSerializer)
+        codes = dict(ERRORS)
+        if self.method == "GET":
+            codes.pop(403)
+        for code, description in codes.items():
+            responses.setdefault(str(code), self._get_response_for_code(error, str(code), direction=direction))
+            responses[str(code)]["description"] = description
+        if getattr(self.view, "action", None) == "retrieve":
+            moved = self._get_response_for_code(OpenApiResponse(MovedSerializer), "301", direction=direction)
+            moved["description"] = "A merged record's old UUID: Location is the surviving record."
+            responses.setdefault("301", moved)
+            gone = self._get_response_for_code(error, "410", direction=direction)
+            gone["description"] = "The record was public once and has been withdrawn."
+            responses.setdefault("410", gone)
+        return responses

@@ -1,0 +1,1 @@
+"""Feeds: the sources the pipeline polls, their health, and the report of each poll."""

@@ -1,0 +1,198 @@
+"""Fetch untrusted URLs safely: public addresses only, checked after DNS and on every redirect.
+
+The resolver is injectable so that tests decide what a name resolves to: no test sends traffic to
+a private address. We connect to the address we checked (not to the name again), so a DNS answer
+that changes between the check and the connection cannot smuggle a private address in.
+"""
+
+import ipaddress
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import httpx
+from django.conf import settings
+
+Resolver = Callable[[str, int], list[str]]
+
+
+class FetchError(Exception):
+    """The page could not be fetched; the message is for an editor."""
+
+    transient = False
+
+
+class FetchRefused(FetchError):
+    """Not fetched on purpose: a non-public address, a scheme other than http(s), too large, wrong type."""
+
+
+class TransientFetchError(FetchError):
+    """A timeout, a connection failure or a 5xx: worth trying again later."""
+
+    transient = True
+
+
+@dataclass
+class FetchResult:
+    url: str  # after redirects
+    status: int
+    content: bytes
+    content_type: str = ""
+    charset: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    """Every address the system resolver gives for host."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as error:
+        raise FetchRefused(f"Cannot resolve {host}: {error.strerror or error}.") from None
+    return list(dict.fromkeys(info[4][0] for info in infos))
+
+
+def check_address(address: str, *, allow_loopback: bool) -> None:
+    """Refuse any address that is not on the public internet."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    if ip.is_loopback and allow_loopback:
+        return
+    if not ip.is_global or ip.is_multicast or ip.is_reserved or ip.is_link_local or ip.is_loopback:
+        raise FetchRefused(f"Refused {address}: not a public address.")
+
+
+class SafeFetcher:
+    """GET with a time limit, a size limit, redirects followed by hand and checked, retries on 5xx and timeouts."""
+
+    def __init__(
+        self,
+        *,
+        resolver: Resolver | None = None,
+        timeout: float | None = None,
+        max_bytes: int | None = None,
+        max_redirects: int | None = None,
+        retries: int | None = None,
+        backoff: float | None = None,
+        allow_loopback: bool | None = None,
+        user_agent: str | None = None,
+    ):
+        self.resolver = resolver or system_resolver
+        self.timeout = settings.INGEST_TIMEOUT if timeout is None else timeout
+        self.max_bytes = settings.INGEST_MAX_BYTES if max_bytes is None else max_bytes
+        self.max_redirects = settings.INGEST_MAX_REDIRECTS if max_redirects is None else max_redirects
+        self.retries = settings.INGEST_FETCH_RETRIES if retries is None else retries
+        self.backoff = settings.INGEST_RETRY_BACKOFF if backoff is None else backoff
+        self.allow_loopback = settings.INGEST_ALLOW_LOOPBACK if allow_loopback is None else allow_loopback
+        self.user_agent = user_agent or settings.INGEST_USER_AGENT
+        # No environment proxies: a proxy would make the address checks meaningless.
+        self.client = httpx.Client(trust_env=False, follow_redirects=False, timeout=self.timeout)
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def get(self, url: str, *, headers: dict[str, str] | None = None) -> FetchResult:
+        """Fetch url, retrying transient failures with exponential backoff; 4xx is final."""
+        for attempt in range(self.retries + 1):
+            try:
+                return self._follow(url, headers or {})
+            except TransientFetchError:
+                if attempt == self.retries:
+                    raise
+                time.sleep(self.backoff * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def _follow(self, url: str, headers: dict[str, str]) -> FetchResult:
+        for _ in range(self.max_redirects + 1):
+            response = self._request(url, headers)
+            if response.status in (301, 302, 303, 307, 308):
+                location = response.headers.get("location")
+                if not location:
+                    raise FetchError(f"Redirect without a Location from {url}.")
+                url = urljoin(url, location)
+                continue
+            return response
+        raise FetchRefused(f"More than {self.max_redirects} redirects.")
+
+    def _request(self, url: str, headers: dict[str, str]) -> FetchResult:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise FetchRefused(f"Refused {url!r}: only http and https addresses are fetched.")
+        if parts.username or parts.password:
+            raise FetchRefused("Refused an address with credentials in it.")
+        host = parts.hostname
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        addresses = self.resolver(host, port)
+        if not addresses:
+            raise FetchRefused(f"Cannot resolve {host}.")
+        for address in addresses:
+            check_address(address, allow_loopback=self.allow_loopback)
+        address = addresses[0]
+        netloc = f"[{address}]:{port}" if ":" in address else f"{address}:{port}"
+        target = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
+        request_headers = {
+            "User-Agent": self.user_agent,
+            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
+            "Accept-Encoding": "gzip, deflate",
+            **headers,
+            "Host": parts.netloc.rsplit("@", 1)[-1],
+        }
+        extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
+        try:
+            with self.client.stream("GET", target, headers=request_headers, extensions=extensions) as response:
+                if response.status_code >= 500:
+                    raise TransientFetchError(f"{url} answered {response.status_code}.")
+                if response.status_code >= 400:
+                    raise FetchError(f"{url} answered {response.status_code}.")
+                declared = response.headers.get("content-length")
+                if declared and declared.isdigit() and int(declared) > self.max_bytes:
+                    raise FetchRefused(f"{url} is {int(declared):,} bytes; the limit is {self.max_bytes:,}.")
+                content = self._read(response, url)
+                content_type, charset = _content_type(response.headers.get("content-type", ""))
+                return FetchResult(
+                    url=url,
+                    status=response.status_code,
+                    content=content,
+                    content_type=content_type,
+                    charset=charset,
+                    headers={key.lower(): value for key, value in response.headers.items()},
+                )
+        except httpx.TimeoutException:
+            raise TransientFetchError(f"{url} did not answer within {self.timeout} seconds.") from None
+        except httpx.TransportError as error:
+            raise TransientFetchError(f"Could not connect to {url}: {error}.") from None
+
+    def _read(self, response: httpx.Response, url: str) -> bytes:
+        deadline = time.monotonic() + self.timeout
+        chunks, size = [], 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise FetchRefused(f"{url} is larger than the limit of {self.max_bytes:,} bytes.")
+            if time.monotonic() > deadline:
+                # A server that trickles bytes stays under the read timeout forever; this bounds the whole body.
+                raise TransientFetchError(f"{url} took longer than {self.timeout} seconds to send.")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _content_type(header: str) -> tuple[str, str]:
+    media_type, _, parameters = header.partition(";")
+    charset = ""
+    for parameter in parameters.split(";"):
+        name, _, value = parameter.strip().partition("=")
+        if name.lower() == "charset":
+            charset = value.strip().strip('"').lower()
+    return media_type.strip().lower(), charset

@@ -1,0 +1,1 @@
+"""Ingestion: one input (a URL or a file) through fetch, extract, deduplicate and store."""

@@ -1,0 +1,188 @@
+"""Writes of linking and review: mentions and suggestions for an article; editors accept or reject them."""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from articles.ingestion.models import Ingestion, Step
+from articles.linking import registry
+from articles.linking.matcher import Linker, get_linker
+from articles.linking.models import Mention, ReviewStatus, Suggestion
+from articles.linking.resolve import link_text
+from articles.linking.suggest import suggest
+from articles.models import Article, Citation
+from editorial.services import unique_slug
+from editorial.workflow import save_record
+
+
+class ReviewError(Exception):
+    """The review action cannot be done; the message says why."""
+
+
+@dataclass
+class LinkResult:
+    mentions: list[Mention]
+    suggestions: list[Suggestion]
+
+
+def link_article(*, article: Article, linker: Linker | None = None) -> LinkResult:
+    """Propose mentions and suggestions for the article's current text; reviewed ones are kept as reviewed."""
+    published = article.published_at.date() if article.published_at else None
+    matches, _ = link_text(article.text, published=published, linker=linker or get_linker())
+    proposals = suggest(article.text, matches=matches, published=published)
+    content_types = {
+        linkable.kind: ContentType.objects.get_for_model(linkable.model) for linkable in registry.linkables()
+    }
+    sha = article.text_sha256
+    with transaction.atomic():
+        wanted = {
+            (content_types[match.kind].pk, match.record_id, match.start, match.end): match
+            for match in matches
+            if match.kind in content_types
+        }
+        existing = {
+            (mention.content_type_id, mention.object_id, mention.start, mention.end): mention
+            for mention in Mention.objects.filter(article=article, text_sha256=sha)
+        }
+        # Proposals that no longer match (names changed, or the text did) go; reviewed ones stay.
+        stale = [mention.pk for key, mention in existing.items() if key not in wanted]
+        Mention.objects.filter(article=article, status=ReviewStatus.PROPOSED).exclude(text_sha256=sha).delete()
+        Mention.objects.filter(pk__in=stale, status=ReviewStatus.PROPOSED).delete()
+        Mention.objects.bulk_create(
+            [
+                Mention(
+                    article=article,
+                    kind=match.kind,
+                    content_type_id=key[0],
+                    object_id=match.record_id,
+                    surface=match.surface[:500],
+                    start=match.start,
+                    end=match.end,
+                    text_sha256=sha,
+                    method=match.method,
+                )
+                for key, match in wanted.items()
+                if key not in existing
+            ],
+            ignore_conflicts=True,  # a second run of the same task (acks_late) inserts the same rows
+        )
+        _store_suggestions(article, proposals)
+        Ingestion.objects.filter(article=article, step=Step.LINKING).update(step=Step.DONE, updated_at=timezone.now())
+    mentions = list(
+        Mention.objects.filter(article=article, text_sha256=sha).exclude(status=ReviewStatus.REJECTED).order_by("start")
+    )
+    suggestions = list(
+        Suggestion.objects.filter(article=article, text_sha256=sha)
+        .exclude(status=ReviewStatus.REJECTED)
+        .order_by("start")
+    )
+    return LinkResult(mentions=mentions, suggestions=suggestions)
+
+
+def _store_suggestions(article: Article, proposals) -> None:
+    sha = article.text_sha256
+    # What an editor rejected once, for any article, is not proposed again.
+    rejected = set(
+        Suggestion.objects.filter(
+            status=ReviewStatus.REJECTED, normalized__in={proposal.normalized for proposal in proposals}
+        ).values_list("kind", "normalized")
+    )
+    keep = [proposal for proposal in proposals if (proposal.kind, proposal.normalized) not in rejected]
+    wanted = {(proposal.kind, proposal.normalized, proposal.start) for proposal in keep}
+    Suggestion.objects.filter(article=article, status=ReviewStatus.PROPOSED).exclude(text_sha256=sha).delete()
+    for suggestion in Suggestion.objects.filter(article=article, text_sha256=sha, status=ReviewStatus.PROPOSED):
+        if (suggestion.kind, suggestion.normalized, suggestion.start) not in wanted:
+            suggestion.delete()
+    Suggestion.objects.bulk_create(
+        [
+            Suggestion(
+                article=article,
+                kind=proposal.kind,
+                text=proposal.text[:500],
+                normalized=proposal.normalized,
+                data=proposal.data,
+                start=proposal.start,
+                end=proposal.end,
+                evidence=article.text[proposal.evidence_start : proposal.evidence_end],
+                evidence_start=proposal.evidence_start,
+                evidence_end=proposal.evidence_end,
+                text_sha256=sha,
+            )
+            for proposal in keep
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def link_ingestion(*, ingestion_id: int) -> LinkResult | None:
+    """The link step of one ingestion; None when it is not waiting for it (done already, or failed)."""
+    ingestion = Ingestion.objects.filter(pk=ingestion_id, step=Step.LINKING).select_related("article").first()
+    if ingestion is None or ingestion.article is None:
+        return None
+    return link_article(article=ingestion.article)
+
+
+@transaction.atomic
+def review_mention(*, mention: Mention, accept: bool, by) -> Mention:
+    """Accept or reject a proposed mention; a rejected one is not proposed again for this text."""
+    mention = Mention.objects.select_for_update().get(pk=mention.pk)
+    mention.status = ReviewStatus.ACCEPTED if accept else ReviewStatus.REJECTED
+    mention.reviewed_by = by
+    mention.reviewed_at = timezone.now()
+    mention.full_clean()
+    mention.save()
+    return mention
+
+
+@transaction.atomic
+def reject_suggestion(*, suggestion: Suggestion, by) -> Suggestion:
+    """Reject a suggestion; its value is not suggested again, from any article."""
+    suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if suggestion.status == ReviewStatus.ACCEPTED:
+        raise ReviewError("This suggestion was accepted already.")
+    suggestion.status = ReviewStatus.REJECTED
+    suggestion.reviewed_by = by
+    suggestion.reviewed_at = timezone.now()
+    suggestion.save()
+    return suggestion
+
+
+@transaction.atomic
+def accept_suggestion(*, suggestion: Suggestion, by):
+    """Accept a suggestion: for a record kind, a draft record prefilled and citing the article's sentence."""
+    suggestion = Suggestion.objects.select_for_update().select_related("article").get(pk=suggestion.pk)
+    if suggestion.status == ReviewStatus.ACCEPTED:
+        return suggestion.draft
+    article = suggestion.article
+    if suggestion.text_sha256 != article.text_sha256:
+        raise ReviewError("The article changed since this was suggested; link it again first.")
+    linkable = registry.get(suggestion.kind)
+    record = None
+    if linkable is not None and linkable.draft is not None:
+        try:
+            record = linkable.draft(
+                name=suggestion.normalized, data={**suggestion.data, "evidence": suggestion.evidence}
+            )
+        except ValueError as error:
+            raise ReviewError(str(error)) from None
+        record.slug = unique_slug(record)
+        # Through the workflow: the draft gets its first revision and a "created" entry, like any editor's draft.
+        save_record(record=record, by=by, message=f"From a suggestion in article {article.pk}.")
+        citation = Citation(
+            content_type=ContentType.objects.get_for_model(record),
+            object_id=record.pk,
+            article=article,
+            passage=suggestion.evidence,
+            start=suggestion.evidence_start,
+            end=suggestion.evidence_end,
+        )
+        citation.slug = unique_slug(citation)
+        save_record(record=citation, by=by, message=f"From a suggestion in article {article.pk}.")
+        suggestion.draft = record
+    suggestion.status = ReviewStatus.ACCEPTED
+    suggestion.reviewed_by = by
+    suggestion.reviewed_at = timezone.now()
+    suggestion.save()
+    return record

@@ -1,0 +1,242 @@
+"""The editors' screens for the ingestion pipeline: feeds, inputs, mentions and suggestions."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
+from django.http import HttpResponseRedirect
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django_celery_beat.models import ClockedSchedule, SolarSchedule
+
+from articles.feeds.models import Feed, FeedRun
+from articles.ingestion import services as ingestion_services
+from articles.ingestion.models import Ingestion, Step
+from articles.linking import services as linking_services
+from articles.linking.models import Mention, ReviewStatus, Suggestion
+from editorial.queue import QueueSection, register_section
+
+# Feeds poll on intervals and the sweep on an interval or a crontab; sun-based and one-off schedules are noise.
+for unused in (SolarSchedule, ClockedSchedule):
+    if admin.site.is_registered(unused):
+        admin.site.unregister(unused)
+
+
+def admin_link(record) -> str:
+    """A link to the record's admin page, or its name when it has none."""
+    if record is None:
+        return "-"
+    try:
+        url = reverse(admin_urlname(record._meta, "change"), args=[record.pk])
+    except NoReverseMatch:
+        return str(record)
+    return format_html('<a href="{}">{}</a>', url, record)
+
+
+class FeedRunInline(admin.TabularInline):
+    model = FeedRun
+    fields = ("started_at", "status", "http_status", "fetched", "new", "duplicate", "failed", "error")
+    readonly_fields = fields
+    extra = 0
+    max_num = 0
+    can_delete = False
+    ordering = ("-started_at",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).order_by("-started_at")
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "is_active", "health", "last_success_at", "next_poll_at", "poll_interval")
+    list_filter = ("is_active",)
+    search_fields = ("title", "url")
+    readonly_fields = (
+        "etag",
+        "last_modified",
+        "last_polled_at",
+        "last_success_at",
+        "consecutive_failures",
+        "last_error",
+    )
+    fields = ("url", "title", "is_active", "poll_interval", "next_poll_at", *readonly_fields)
+    inlines = (FeedRunInline,)
+    actions = ("poll_now",)
+
+    @admin.display(description="health")
+    def health(self, feed):
+        if feed.is_healthy:
+            return format_html('<span title="{}">✔ OK</span>', feed.last_success_at or "never polled")
+        return format_html('<span title="{}">✘ {} failures</span>', feed.last_error, feed.consecutive_failures)
+
+    @admin.action(description="Poll the selected feeds now")
+    def poll_now(self, request, queryset):
+        from articles.tasks import poll_feed
+
+        for feed_id in queryset.values_list("pk", flat=True):
+            poll_feed.delay_on_commit(feed_id)
+        self.message_user(request, f"Queued {queryset.count()} feed polls.")
+
+
+@admin.register(Ingestion)
+class IngestionAdmin(admin.ModelAdmin):
+    """Inputs through the pipeline; add one to submit a page's URL."""
+
+    list_display = ("__str__", "step", "outcome", "article_link", "short_error", "attempts", "updated_at")
+    list_filter = ("step", "outcome", "failed_step", ("feed", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("url", "file_name", "error")
+    list_select_related = ("article",)
+    readonly_fields = (
+        "url_key", "file_name", "feed", "submitted_by", "step", "failed_step", "outcome", "error", "attempts",
+        "article_link", "created_at", "updated_at",
+    )  # fmt: skip
+    actions = ("retry",)
+
+    def get_fields(self, request, obj=None):
+        return ("url",) if obj is None else ("url", *self.readonly_fields)
+
+    def get_readonly_fields(self, request, obj=None):
+        return () if obj is None else ("url", *self.readonly_fields)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        ingestion, created = ingestion_services.submit_url(url=obj.url, submitted_by=request.user)
+        obj.pk, obj.url_key, obj._state.adding = ingestion.pk, ingestion.url_key, False
+        if not created:
+            self.message_user(request, "This page was submitted before; retry it if it failed.", messages.WARNING)
+
+    @admin.display(description="article")
+    def article_link(self, ingestion):
+        return admin_link(ingestion.article)
+
+    @admin.display(description="error")
+    def short_error(self, ingestion):
+        return ingestion.error[:120]
+
+    @admin.action(description="Retry the failed step")
+    def retry(self, request, queryset):
+        failed = list(queryset.filter(step=Step.FAILED))
+        for ingestion in failed:
+            ingestion_services.retry_ingestion(ingestion=ingestion)
+        self.message_user(request, f"Queued {len(failed)} failed inputs again.")
+
+
+class ReviewAdmin(admin.ModelAdmin):
+    """Accept and reject from the list (actions) or from one record's page (buttons)."""
+
+    change_form_template = "admin/articles/review_change_form.html"
+    accept_label = "Accept"
+    reject_label = "Reject"
+
+    list_filter = ("status", "kind")
+    list_select_related = ("article",)
+    actions = ("accept", "reject")
+
+    def has_add_permission(self, request):
+        return False  # the pipeline proposes; editors review
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        labels = {"accept_label": self.accept_label, "reject_label": self.reject_label}
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), **labels})
+
+    def response_change(self, request, obj):
+        for button, accept in (("_accept", True), ("_reject", False)):
+            if button in request.POST:
+                record = self.review(request, obj, accept=accept)
+                target = record if record is not None else obj
+                return HttpResponseRedirect(reverse(admin_urlname(target._meta, "change"), args=[target.pk]))
+        return super().response_change(request, obj)
+
+    @admin.action(description="Accept the selected")
+    def accept(self, request, queryset):
+        for obj in queryset.filter(status=ReviewStatus.PROPOSED):
+            self.review(request, obj, accept=True)
+
+    @admin.action(description="Reject the selected")
+    def reject(self, request, queryset):
+        for obj in queryset.filter(status=ReviewStatus.PROPOSED):
+            self.review(request, obj, accept=False)
+
+
+@admin.register(Mention)
+class MentionAdmin(ReviewAdmin):
+    accept_label = "Accept this mention"
+    reject_label = "Reject this mention"
+    list_display = ("surface", "kind", "record_link", "method", "status", "article")
+    list_filter = ("status", "kind", "method")
+    search_fields = ("surface", "article__title")
+    readonly_fields = ("article", "kind", "record_link", "surface", "start", "end", "method", "status",
+                       "reviewed_by", "reviewed_at", "context")  # fmt: skip
+    fields = readonly_fields
+
+    @admin.display(description="record")
+    def record_link(self, mention):
+        return admin_link(mention.record)
+
+    @admin.display(description="in the text")
+    def context(self, mention):
+        text = mention.article.text
+        return format_html(
+            "…{}<mark>{}</mark>{}…",
+            text[max(0, mention.start - 120) : mention.start],
+            text[mention.start : mention.end],
+            text[mention.end : mention.end + 120],
+        )
+
+    def review(self, request, mention, *, accept):
+        linking_services.review_mention(mention=mention, accept=accept, by=request.user)
+        self.message_user(request, f"{'Accepted' if accept else 'Rejected'} {mention.surface!r}.")
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(ReviewAdmin):
+    accept_label = "Accept: create the draft record, citing this sentence"
+    reject_label = "Reject: do not suggest it again"
+    list_display = ("text", "kind", "normalized", "status", "draft_link", "article")
+    search_fields = ("text", "normalized", "evidence")
+    readonly_fields = ("article", "kind", "text", "normalized", "data", "evidence", "start", "end", "status",
+                       "draft_link", "reviewed_by", "reviewed_at")  # fmt: skip
+    fields = readonly_fields
+
+    @admin.display(description="draft record")
+    def draft_link(self, suggestion):
+        return admin_link(suggestion.draft)
+
+    def review(self, request, suggestion, *, accept):
+        try:
+            if accept:
+                record = linking_services.accept_suggestion(suggestion=suggestion, by=request.user)
+                self.message_user(
+                    request, f"Accepted {suggestion.text!r}" + (f": draft {record} created." if record else ".")
+                )
+                return record
+            linking_services.reject_suggestion(suggestion=suggestion, by=request.user)
+            self.message_user(request, f"Rejected {suggestion.text!r}: it will not be suggested again.")
+        except linking_services.ReviewError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        return None
+
+
+def suggestions_section(request, limit: int):
+    """The editorial queue's part for the pipeline: proposals waiting for an editor's yes or no."""
+    if not request.user.has_perm("articles.change_suggestion"):
+        return None
+    proposed = Suggestion.objects.filter(status=ReviewStatus.PROPOSED)
+    mentions = Mention.objects.filter(status=ReviewStatus.PROPOSED).count()
+    items = [
+        (str(suggestion), reverse("admin:articles_suggestion_change", args=[suggestion.pk]))
+        for suggestion in proposed.order_by("-created_at")[:limit]
+    ]
+    if mentions:
+        items.append(
+            (f"{mentions} proposed mentions", reverse("admin:articles_mention_changelist") + "?status__exact=proposed")
+        )
+    return QueueSection(
+        "suggestions",
+        "Suggested by the pipeline",
+        proposed.count() + mentions,
+        items,
+        url=reverse("admin:articles_suggestion_changelist") + "?status__exact=proposed",
+    )
+
+
+register_section(suggestions_section)

@@ -1,0 +1,398 @@
+"""The newsroom's shared pieces: what every curated record's admin page carries.
+
+Knows no domain model. Domain admins subclass `CuratedRecordAdmin`, add `ExternalIdentifierInline`
+(and inlines of their own owned rows with `owned_relation` set), and use `AutoSlugForm` where a
+record has no name to slug by hand. Every save goes through editorial.workflow: a draft is
+written at once, an edit of a published record waits for review.
+"""
+
+from django.apps import apps
+from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.contenttypes.admin import BaseGenericInlineFormSet, GenericTabularInline
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Max
+from django.db.models.functions import Coalesce
+from django.http import HttpResponseRedirect
+from django.urls import path
+from django.utils.html import format_html
+
+from editorial.admin import views
+from editorial.admin.filters import AuthorFilter, PendingEditFilter
+from editorial.admin.forms import CuratedChildForm, CuratedRecordForm, owned_rows
+from editorial.models import Change, CuratedRecord, EditorialStatus, ExternalIdentifier
+from editorial.revisions import child_relation, take, write_fields
+from editorial.workflow import (
+    TRANSITIONS,
+    EditConflict,
+    TransitionNotAllowed,
+    may_review,
+    save_record,
+    transition,
+)
+
+EDITORIAL_FIELDSET = (
+    "Editorial",
+    {
+        "fields": (
+            ("editorial_status", "pending_edit"),
+            ("version", "published_version", "published_at"),
+            ("created_at", "created_by"),
+            ("updated_at", "updated_by"),
+            ("freshness",),
+            "uuid",
+        )
+    },
+)
+SAVE_FIELDSET = ("Save", {"fields": ("change_message", "expected_version")})
+WORKFLOW_READONLY = (
+    "editorial_status",
+    "pending_edit",
+    "version",
+    "published_version",
+    "published_at",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+    "freshness",
+    "uuid",
+)
+
+
+def _bulk_action(action: str):
+    spec = TRANSITIONS[action]
+
+    def run(modeladmin, request, queryset):
+        done, refused = 0, []
+        comment = f"{spec.label} (bulk action)."
+        for record in queryset.select_related("pending_revision"):
+            try:
+                transition(record=record, action=action, by=request.user, comment=comment)
+                done += 1
+            except (TransitionNotAllowed, ValidationError, PermissionDenied) as error:
+                refused.append(f"{record}: {views.error_message(error)}")
+        if done:
+            modeladmin.message_user(request, f"{spec.label}: {done} done.", messages.SUCCESS)
+        for line in refused:
+            modeladmin.message_user(request, line, messages.ERROR)
+
+    run.__name__ = f"bulk_{action}"
+    run.short_description = f"{spec.label} the selected records"
+    # Offered only to those who may: the service checks again for each record.
+    run.allowed_permissions = ("review",) if spec.needs_review else ("change",)
+    return run
+
+
+class CuratedRecordAdmin(admin.ModelAdmin):
+    """A curated record's admin: edits go through the workflow; transitions are buttons and bulk actions."""
+
+    form = CuratedRecordForm
+    change_form_template = "admin/editorial/change_form.html"
+    readonly_fields = WORKFLOW_READONLY
+    # Transitions that need a comment ("request changes", "unpublish") are offered on the record's page only.
+    actions = [_bulk_action(name) for name in ("submit", "publish", "archive", "restore")]
+
+    def has_review_permission(self, request) -> bool:
+        return may_review(request.user, self.model)
+
+    # Lists
+
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        for extra in (PendingEditFilter, AuthorFilter, ("updated_at", admin.DateFieldListFilter)):
+            if extra not in filters:
+                filters.append(extra)
+        if "editorial_status" not in filters:
+            filters.insert(0, "editorial_status")
+        return filters
+
+    def get_queryset(self, request):
+        # The changelist applies list_select_related only to a queryset with no select_related yet: join both here.
+        related = self.list_select_related if isinstance(self.list_select_related, (list, tuple)) else ()
+        queryset = (
+            super().get_queryset(request).select_related(*related, "pending_revision", "created_by", "updated_by")
+        )
+        if hasattr(self.model, "citations"):
+            # One aggregate, not a query per row: the freshness column reads it.
+            queryset = queryset.annotate(
+                newest_evidence_at=Max(Coalesce("citations__article__published_at", "citations__created_at"))
+            )
+        return queryset
+
+    @admin.display(description="pending edit")
+    def pending_edit(self, record):
+        if not record.pending_revision_id:
+            return "—"
+        return record.pending_revision.get_status_display()
+
+    @admin.display(description="freshness")
+    def freshness(self, record):
+        evidence = getattr(record, "newest_evidence_at", None)
+        parts = [
+            f"newest evidence {evidence:%Y-%m-%d}" if evidence else "no evidence",
+            f"last reviewed {record.last_reviewed_at:%Y-%m-%d}" if record.last_reviewed_at else "never reviewed",
+        ]
+        return "; ".join(parts)
+
+    # The record's page
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        names = set(flatten_fieldsets(fieldsets))
+        if "change_message" not in names:
+            fieldsets.insert(0, SAVE_FIELDSET)
+        if "pending_edit" not in names:
+            fieldsets.append(EDITORIAL_FIELDSET)
+        return fieldsets
+
+    def get_object(self, request, object_id, from_field=None):
+        record = super().get_object(request, object_id, from_field)
+        if record is not None and record.pending_revision_id:
+            # Editors keep working on the waiting edit, not on the live version the public sees.
+            record.pending_data = record.pending_revision.data
+            write_fields(record, record.pending_data)
+        return record
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        relation = getattr(inline, "owned_relation", None)
+        pending = getattr(obj, "pending_data", None)
+        if relation and pending is not None:
+            # The waiting edit's rows, as unsaved forms: the live rows stay as the public sees them.
+            kwargs["queryset"] = inline.model._default_manager.none()
+            kwargs["initial"] = pending["children"].get(relation, [])
+        return kwargs
+
+    def get_inline_instances(self, request, obj=None):
+        instances = super().get_inline_instances(request, obj)
+        pending = getattr(obj, "pending_data", None)
+        for inline in instances:
+            relation = getattr(inline, "owned_relation", None)
+            if relation and pending is not None:
+                inline.extra = len(pending["children"].get(relation, [])) + 1
+        return instances
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context["transitions"] = views.offered_transitions(self, request, obj)
+            context["pending_revision"] = obj.pending_revision if obj.pending_revision_id else None
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        """Nothing yet: save_related writes the record with its links and owned rows, through the workflow."""
+
+    def save_related(self, request, form, formsets, change):
+        record = form.instance
+        owned = {}
+        for formset in formsets:
+            relation = self._owned_relation(formset)
+            if relation:
+                child, owner_field = child_relation(type(record), relation)
+                fields = [f.name for f in child._meta.concrete_fields if f.name not in {"id", owner_field}]
+                owned[relation] = owned_rows(formset, fields)
+                # Saved with the record's revision, not by the formset; the admin's change message reads these.
+                formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        m2m = {
+            field.name: form.cleaned_data[field.name]
+            for field in record._meta.many_to_many
+            if field.name in form.cleaned_data
+        }
+        data = take(record, m2m=m2m, children=owned)
+        save_record(
+            record=record,
+            by=request.user,
+            data=data,
+            expected_version=form.cleaned_data.get("expected_version"),
+            message=form.cleaned_data.get("change_message", ""),
+        )
+        for formset in formsets:
+            if not self._owned_relation(formset):
+                self.save_formset(request, form, formset, change=change)
+
+    def _owned_relation(self, formset) -> str | None:
+        for relation in getattr(self.model, "revision_children", ()):
+            child, _ = child_relation(self.model, relation)
+            if formset.model is child:
+                return relation
+        return None
+
+    def save_formset(self, request, form, formset, change):
+        if not issubclass(formset.model, CuratedRecord):
+            return super().save_formset(request, form, formset, change)
+        # Curated records edited inline are records in their own right: drafts, through the workflow.
+        for record in formset.save(commit=False):
+            save_record(record=record, by=request.user)
+        for record in formset.deleted_objects:
+            record.delete()
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditConflict as conflict:
+            # The form check passed but someone saved in between: the transaction rolled back.
+            self.message_user(request, str(conflict), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+
+    def response_post_save_change(self, request, obj):
+        if obj.pending_revision_id:
+            self.message_user(
+                request,
+                "The public still sees the published version: your edit waits for a reviewer's approval.",
+                messages.WARNING,
+            )
+        return super().response_post_save_change(request, obj)
+
+    def history_view(self, request, object_id, extra_context=None):
+        return views.history(self, request, object_id)
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/transition/<str:action>/",
+                wrap(self._view(views.transition_view)),
+                name=f"{prefix}_transition",
+            ),
+            path("<path:object_id>/review/", wrap(self._view(views.review)), name=f"{prefix}_review"),
+            path(
+                "<path:object_id>/revisions/<int:number>/",
+                wrap(self._view(views.revision_detail)),
+                name=f"{prefix}_revision",
+            ),
+            path(
+                "<path:object_id>/revisions/<int:number>/revert/",
+                wrap(self._view(views.revert_view)),
+                name=f"{prefix}_revert",
+            ),
+            path("<path:object_id>/merge/", wrap(self._view(views.merge_view)), name=f"{prefix}_merge"),
+            *super().get_urls(),
+        ]
+
+    def _view(self, function):
+        def view(request, *args, **kwargs):
+            return function(self, request, *args, **kwargs)
+
+        return view
+
+
+class CuratedChildInlineMixin:
+    """A curated record on its parent's page: drafts are editable, the rest read-only (their own page reviews)."""
+
+    form = CuratedChildForm
+    extra = 0
+    show_change_link = True
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class ProtectingFormSet(formset):
+            def clean(self):
+                super().clean()
+                for form in self.deleted_forms:
+                    if form.instance.pk and form.instance.editorial_status != EditorialStatus.DRAFT:
+                        raise ValidationError(f"“{form.instance}” is not a draft: archive it from its own page.")
+
+        return ProtectingFormSet
+
+
+class CuratedChildInline(CuratedChildInlineMixin, admin.TabularInline):
+    pass
+
+
+def curated_content_types():
+    """The content types an identifier or a citation may point at."""
+    curated_models = [model for model in apps.get_models() if issubclass(model, CuratedRecord)]
+    return ContentType.objects.filter(
+        pk__in=[content_type.pk for content_type in ContentType.objects.get_for_models(*curated_models).values()]
+    )
+
+
+class ExternalIdentifierFormSet(BaseGenericInlineFormSet):
+    """Refuses an identifier another record of the same kind has.
+
+    The database refuses it too, but the inline forms never see the content type, so model
+    validation cannot: without this check the editor would get a server error.
+    """
+
+    def clean(self):
+        super().clean()
+        content_type = ContentType.objects.get_for_model(self.instance, for_concrete_model=self.for_concrete_model)
+        others = ExternalIdentifier.objects.filter(content_type=content_type)
+        if self.instance.pk is not None:
+            # This record's own identifiers are all forms of this formset, checked against each other below.
+            others = others.exclude(object_id=self.instance.pk)
+        seen = set()
+        for form in self.forms:
+            if self._should_delete_form(form) or (not form.has_changed() and form.instance.pk is None):
+                continue
+            scheme = form.cleaned_data.get("scheme") or form.initial.get("scheme")
+            value = form.cleaned_data.get("value") or form.initial.get("value")
+            if not (scheme and value):  # an untouched extra form, or one already in error
+                continue
+            if (scheme, value) in seen or others.filter(scheme=scheme, value=value).exists():
+                form.add_error("value", f"{scheme}:{value} already identifies another {content_type.name}.")
+            seen.add((scheme, value))
+
+
+class ExternalIdentifierInline(GenericTabularInline):
+    model = ExternalIdentifier
+    formset = ExternalIdentifierFormSet
+    fields = ("scheme", "value", "url")
+    extra = 0
+    owned_relation = "identifiers"
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A list to search and read; what it shows is written elsewhere, under the workflow."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ExternalIdentifier)
+class ExternalIdentifierAdmin(ReadOnlyAdmin):
+    """Every identifier, to search across kinds; each is edited on its record's page, under review."""
+
+    list_display = ("__str__", "content_type", "object_id", "record_link", "url")
+    list_filter = ("scheme", ("content_type", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("scheme", "value", "url")
+    list_select_related = ("content_type",)
+    fields = (("content_type", "object_id"), ("scheme", "value"), "url")
+
+    @admin.display(description="record")
+    def record_link(self, identifier):
+        return format_html(
+            '<a href="../../{}/{}/{}/change/">open</a>',
+            identifier.content_type.app_label,
+            identifier.content_type.model,
+            identifier.object_id,
+        )
+
+
+@admin.register(Change)
+class ChangeAdmin(ReadOnlyAdmin):
+    """The newsroom's log: every step of every record, read-only."""
+
+    list_display = (
+        "created_at",
+        "user",
+        "action",
+        "content_type",
+        "record_slug",
+        "from_status",
+        "to_status",
+        "comment",
+    )
+    list_filter = ("action", "is_public", ("content_type", admin.RelatedOnlyFieldListFilter), "created_at")
+    search_fields = ("record_slug", "comment", "user__username", "=record_uuid")
+    list_select_related = ("user", "content_type")
+    date_hierarchy = "created_at"

@@ -1,0 +1,367 @@
+"""The editorial workflow: every write to a curated record, every transition, and who may make it.
+
+Editors draft and submit; reviewers approve, request changes, unpublish, archive, restore and
+merge. A record the public sees (published) is never changed by an edit: the edit waits as a
+pending revision until a reviewer approves it. Each step leaves a Revision and/or a Change.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from editorial.models import (
+    Change,
+    ChangeAction,
+    CuratedRecord,
+    EditorialStatus,
+    Redirect,
+    Revision,
+    RevisionStatus,
+)
+from editorial.revisions import take, write_fields, write_relations
+from editorial.rules import (
+    TRANSITIONS,
+    CitationsMissing,
+    EditConflict,
+    Transition,
+    TransitionNotAllowed,
+    available_transitions,
+    may,
+    may_edit,
+    may_review,
+    target_of,
+)
+
+# The rules live in editorial.rules; callers import the workflow's whole vocabulary from here.
+__all__ = [
+    "TRANSITIONS",
+    "CitationsMissing",
+    "EditConflict",
+    "TransitionNotAllowed",
+    "available_transitions",
+    "may_edit",
+    "may_review",
+    "missing_citations",
+    "revert",
+    "save_record",
+    "transition",
+]
+
+
+def _lock(record: CuratedRecord) -> CuratedRecord:
+    # Row lock: two reviewers pressing "publish" at once must not both number a version.
+    # of=self: PostgreSQL refuses to lock the nullable side of the outer join to the pending revision.
+    return type(record).objects.select_for_update(of=("self",)).select_related("pending_revision").get(pk=record.pk)
+
+
+def _log(record, action, *, by, comment="", before="", after="", revision=None, is_public=None, **extra) -> Change:
+    if is_public is None:
+        is_public = EditorialStatus.PUBLISHED in (before, after)
+    return Change.objects.create(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        record_uuid=record.uuid,
+        record_slug=record.slug,
+        action=action,
+        from_status=before,
+        to_status=after,
+        revision=revision,
+        is_public=is_public,
+        user=by,
+        comment=comment,
+        **extra,
+    )
+
+
+def _new_revision(record, data, status, *, by, message="", reverts=None) -> Revision:
+    content_type = ContentType.objects.get_for_model(record)
+    latest = Revision.objects.filter(content_type=content_type, object_id=record.pk).aggregate(Max("number"))
+    return Revision.objects.create(
+        content_type=content_type,
+        object_id=record.pk,
+        number=(latest["number__max"] or 0) + 1,
+        status=status,
+        data=data,
+        message=message,
+        reverts=reverts,
+        created_by=by,
+    )
+
+
+def _bookkeeping(record: CuratedRecord, *fields: str) -> None:
+    """Save workflow fields only: a pending edit must not touch what the public reads."""
+    record.version += 1
+    record.save(update_fields=["version", *fields])
+
+
+@transaction.atomic
+def save_record(
+    *,
+    record: CuratedRecord,
+    by,
+    data: dict | None = None,
+    expected_version: int | None = None,
+    message: str = "",
+    reverts: Revision | None = None,
+) -> Revision:
+    """Save an editor's version of a record: written to a record the public does not see, held for review otherwise.
+
+    `data` (see editorial.revisions) defaults to the record as it is in memory. A new record is
+    created as a draft. `expected_version` is the version the editor opened: if someone saved
+    since, EditConflict is raised and nothing is written.
+    """
+    if not may_edit(by, type(record)):
+        raise PermissionDenied("You may not edit this kind of record.")
+    data = data if data is not None else take(record)
+    if record.pk is None:
+        record.editorial_status = EditorialStatus.DRAFT
+        record.created_by = record.updated_by = by
+        _write(record, data)
+        revision = _new_revision(record, take(record), RevisionStatus.SAVED, by=by, message=message)
+        _log(record, ChangeAction.CREATE, by=by, comment=message, after=record.editorial_status, revision=revision)
+        return revision
+
+    locked = _lock(record)
+    if expected_version is not None and locked.version != expected_version:
+        raise EditConflict(locked, expected_version)
+    if locked.editorial_status == EditorialStatus.ARCHIVED:
+        raise TransitionNotAllowed("edit", locked.editorial_status)
+    write_fields(locked, data)
+    locked.full_clean()  # validates the edit now, even when it will wait for review; normalises dates
+    data = {**data, "fields": take(locked, m2m=data["m2m"], children=data["children"])["fields"]}
+    action = ChangeAction.REVERT if reverts else ChangeAction.EDIT
+    locked.updated_by = by
+    if locked.is_live:
+        pending = locked.pending_revision
+        status = pending.status if pending else RevisionStatus.PENDING_DRAFT
+        if pending:
+            pending.status = RevisionStatus.SUPERSEDED
+            pending.save(update_fields=["status"])
+        revision = _new_revision(locked, data, status, by=by, message=message, reverts=reverts)
+        locked.pending_revision = revision
+        # Only bookkeeping: the row keeps what the public sees until a reviewer approves.
+        type(locked).objects.filter(pk=locked.pk).update_unrecorded(
+            version=locked.version + 1, pending_revision=revision, updated_by=by
+        )
+        locked.version += 1
+    else:
+        locked.version += 1
+        _write(locked, data)
+        revision = _new_revision(locked, take(locked), RevisionStatus.SAVED, by=by, message=message, reverts=reverts)
+    _log(
+        locked,
+        action,
+        by=by,
+        comment=message,
+        before=locked.editorial_status,
+        after=locked.editorial_status,
+        revision=revision,
+    )
+    _copy_state(locked, record)
+    return revision
+
+
+def revert(*, record: CuratedRecord, revision: Revision, by, comment: str = "") -> Revision:
+    """Restore an earlier revision's content as a new edit (which a live record's reviewer must approve)."""
+    if (revision.content_type_id, revision.object_id) != (ContentType.objects.get_for_model(record).pk, record.pk):
+        raise ValidationError("That revision belongs to another record.")
+    message = comment or f"Reverted to revision {revision.number}."
+    return save_record(record=record, by=by, data=revision.data, message=message, reverts=revision)
+
+
+@transaction.atomic
+def transition(*, record: CuratedRecord, action: str, by, comment: str = "") -> CuratedRecord:
+    """Move a record (or its pending edit) one step along the workflow, checked and recorded."""
+    spec = TRANSITIONS.get(action)
+    if spec is None:
+        raise TransitionNotAllowed(action, "in any state")
+    if not may(by, spec, record):
+        raise PermissionDenied(f"Your role may not {spec.label.lower()}.")
+    if spec.comment_required and not comment.strip():
+        raise ValidationError(f"Say why: “{spec.label}” needs a comment the editor will read.")
+    locked = _lock(record)
+    target = target_of(spec, locked)
+    if target is None:
+        state = locked.editorial_status
+        if locked.pending_revision_id:
+            state = f"{state} with an edit {locked.pending_revision.get_status_display().lower()}"
+        raise TransitionNotAllowed(action, state)
+    where, new_status = target
+    if where == "pending":
+        _move_pending(locked, spec, new_status, by=by, comment=comment)
+    else:
+        _move_record(locked, spec, new_status, by=by, comment=comment)
+    _copy_state(locked, record)
+    return record
+
+
+def _move_record(record: CuratedRecord, spec: Transition, new_status: str, *, by, comment: str) -> None:
+    before = record.editorial_status
+    pending = record.pending_revision
+    latest = None
+    if new_status == EditorialStatus.PUBLISHED:
+        _require_citations(record)
+        latest = _latest_revision(record)
+    if pending is not None and new_status == EditorialStatus.DRAFT:
+        # Unpublished: nothing is live any more, so the waiting edit becomes the draft.
+        _write(record, pending.data)
+        pending.status = RevisionStatus.SAVED
+        pending.save(update_fields=["status"])
+        record.pending_revision = None
+    elif pending is not None:
+        pending.status = RevisionStatus.DISCARDED
+        pending.save(update_fields=["status"])
+        record.pending_revision = None
+    record.editorial_status = new_status
+    fields = ["editorial_status", "pending_revision"]
+    if spec.needs_review:
+        record.last_reviewed_at = timezone.now()
+        fields.append("last_reviewed_at")
+    if new_status == EditorialStatus.PUBLISHED:
+        _number_published_version(record, latest)
+        fields += ["published_version", "published_at", "updated_at"]
+    _bookkeeping(record, *fields)
+    _log(
+        record,
+        spec.action,
+        by=by,
+        comment=comment,
+        before=before,
+        after=new_status,
+        revision=latest,
+        published_version=record.published_version if new_status == EditorialStatus.PUBLISHED else None,
+    )
+    if new_status == EditorialStatus.PUBLISHED:
+        _publish_sources(record, by=by)
+
+
+def _move_pending(record: CuratedRecord, spec: Transition, new_status: str, *, by, comment: str) -> None:
+    pending = record.pending_revision
+    before = pending.status
+    action = spec.action
+    fields = ["pending_revision"]
+    if new_status == RevisionStatus.APPROVED:
+        action = ChangeAction.APPROVE_EDIT
+        old_slug = record.slug
+        write_fields(record, pending.data)
+        record.full_clean()
+        _require_citations(record)
+        _write(record, pending.data)
+        if record.slug != old_slug:
+            _redirect(record, old_slug, reason=Redirect.Reason.RENAME)
+        _number_published_version(record, pending)
+        fields += ["published_version", "published_at", "updated_at"]
+    if spec.needs_review:
+        record.last_reviewed_at = timezone.now()
+        fields.append("last_reviewed_at")
+    pending.status = new_status
+    pending.save(update_fields=["status", "published_version"])
+    if new_status not in (RevisionStatus.PENDING_DRAFT, RevisionStatus.PENDING_REVIEW):
+        record.pending_revision = None
+    _bookkeeping(record, *fields)
+    _log(
+        record,
+        action,
+        by=by,
+        comment=comment,
+        before=before,
+        after=new_status,
+        revision=pending,
+        published_version=pending.published_version,
+        is_public=new_status == RevisionStatus.APPROVED,
+    )
+    if new_status == RevisionStatus.APPROVED:
+        _publish_sources(record, by=by)
+
+
+def _write(record: CuratedRecord, data: dict) -> None:
+    """Write `data` to the record's row and its links and owned rows: the only place content is saved."""
+    write_fields(record, data)
+    record.full_clean()
+    record.save()
+    write_relations(record, data)
+    record.after_content_saved()
+
+
+def _number_published_version(record: CuratedRecord, revision: Revision | None) -> None:
+    record.published_version = (record.published_version or 0) + 1
+    record.published_at = timezone.now()
+    if revision is not None:
+        revision.published_version = record.published_version
+        revision.save(update_fields=["published_version"])
+
+
+def _latest_revision(record: CuratedRecord) -> Revision:
+    content_type = ContentType.objects.get_for_model(record)
+    revision = Revision.objects.filter(content_type=content_type, object_id=record.pk).order_by("-number").first()
+    # A record created before history existed (or by a loader) gets its first revision now.
+    return revision or _new_revision(record, take(record), RevisionStatus.SAVED, by=None, message="First revision.")
+
+
+def missing_citations(record: CuratedRecord) -> list[str]:
+    """What publishing `record` as it stands would leave unsourced."""
+    citations = getattr(record, "citations", None)
+    required = record.required_citation_fields()
+    if citations is None or not (record.requires_citation or required):
+        return []
+    cited = set(citations.exclude(editorial_status=EditorialStatus.ARCHIVED).values_list("field", flat=True))
+    missing = ["the record itself"] if record.requires_citation and "" not in cited else []
+    return missing + [label for name, label in required.items() if name not in cited]
+
+
+def _require_citations(record: CuratedRecord) -> None:
+    missing = missing_citations(record)
+    if missing:
+        raise CitationsMissing(missing)
+
+
+def _publish_sources(record: CuratedRecord, *, by) -> None:
+    """Sources an editor attached while drafting go live with the record they were reviewed with."""
+    citations = getattr(record, "citations", None)
+    if citations is None:
+        return
+    for citation in citations.filter(editorial_status__in=[EditorialStatus.DRAFT, EditorialStatus.IN_REVIEW]):
+        before = citation.editorial_status
+        latest = _latest_revision(citation)
+        citation.editorial_status = EditorialStatus.PUBLISHED
+        citation.last_reviewed_at = timezone.now()
+        _number_published_version(citation, latest)
+        _bookkeeping(citation, "editorial_status", "last_reviewed_at", "published_version", "published_at")
+        _log(
+            citation,
+            ChangeAction.PUBLISH,
+            by=by,
+            comment=f"Published with {record}.",
+            before=before,
+            after=EditorialStatus.PUBLISHED,
+            revision=latest,
+            published_version=citation.published_version,
+        )
+
+
+def _redirect(record: CuratedRecord, old_slug: str, *, reason: str, old_uuid=None, target=None) -> None:
+    target = target or record
+    Redirect.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(record),
+        old_slug=old_slug,
+        defaults={"target_id": target.pk, "reason": reason, "old_uuid": old_uuid},
+    )
+
+
+def _copy_state(source: CuratedRecord, target: CuratedRecord) -> None:
+    """Hand the caller's instance the state the locked copy ended with."""
+    if source is target:
+        return
+    for name in (
+        "editorial_status",
+        "version",
+        "published_version",
+        "published_at",
+        "pending_revision_id",
+        "last_reviewed_at",
+        "updated_by_id",
+    ):
+        setattr(target, name, getattr(source, name))
+    target._state.fields_cache.pop("pending_revision", None)

@@ -1,0 +1,171 @@
+"""Partners' API for people, organizations, posts and memberships: serializers (the schema), filters, viewsets."""
+
+import django_filters
+from rest_framework import serializers
+
+from api.filters import JurisdictionFilter, RecordFilter, RecordFilterSet, date_from, date_to, related_exists
+from api.lean.fields import AliasesField, JurisdictionField, PartialDateField, RefField
+from api.resources import Resource
+from api.serializers import CitedRecordSerializer
+from api.viewsets import RecordViewSet
+from api.writes import WritableMixin
+from people.models import Membership, Organization, OrganizationKind, Person, Post
+
+TIMESTAMPS = {"updated": "updated_at", "created": "created_at", "published": "published_at"}
+
+
+class OrganizationSerializer(CitedRecordSerializer):
+    name = serializers.CharField(help_text="The organization's name.")
+    aliases = AliasesField(help_text="Other names: acronyms, former names, names in other scripts.")
+    kind = serializers.ChoiceField(choices=OrganizationKind.choices, help_text="What sort of body it is.")
+    parent = RefField("organizations", allow_null=True, help_text="The body it belongs to, e.g. a bureau's government.")
+    jurisdiction = JurisdictionField(allow_null=True, help_text="Where it governs; null for international bodies.")
+    description = serializers.CharField(help_text="What it does; may be empty.")
+    website = serializers.CharField(help_text="Its official website; may be empty.")
+    founded_date = PartialDateField(allow_null=True, help_text="When it was founded.")
+    dissolved_date = PartialDateField(allow_null=True, help_text="When it was dissolved; null while it exists.")
+
+
+class OrganizationFilter(RecordFilterSet):
+    kind = django_filters.ChoiceFilter(choices=OrganizationKind.choices, help_text="What sort of body it is.")
+    jurisdiction = JurisdictionFilter(field_name="jurisdiction", help_text="Jurisdiction by ISO code (HK) or slug.")
+    parent = RecordFilter(field_name="parent", help_text="The body it belongs to, by UUID or slug.")
+    founded_date_from = date_from("founded_date", "Founded")
+    founded_date_to = date_to("founded_date", "Founded")
+
+    search_fields = ("name",)
+
+    class Meta:
+        model = Organization
+        fields = []
+
+
+class OrganizationViewSet(WritableMixin, RecordViewSet):
+    """Governments, bureaus, agencies, forums and other bodies."""
+
+    resource = Resource("organizations", Organization, label="name")
+    serializer_class = OrganizationSerializer
+    filterset_class = OrganizationFilter
+    ordering_fields = {"name": "name", **TIMESTAMPS, "founded_date": "founded_date"}
+    write_fields = (
+        "slug",
+        "name",
+        "kind",
+        "parent",
+        "jurisdiction",
+        "description",
+        "website",
+        "founded_date",
+        "dissolved_date",
+    )
+
+
+class PostSerializer(CitedRecordSerializer):
+    title = serializers.CharField(help_text="The role as officially styled, e.g. Financial Secretary.")
+    aliases = AliasesField(help_text="How the press refers to the post: the financial secretary, FS...")
+    organization = RefField("organizations", help_text="The organization the post belongs to.")
+    is_sole_holder = serializers.BooleanField(help_text="At most one person holds it at a time.")
+    description = serializers.CharField(help_text="What the post does; may be empty.")
+
+
+class PostFilter(RecordFilterSet):
+    organization = RecordFilter(field_name="organization", help_text="The organization, by UUID or slug.")
+
+    search_fields = ("title",)
+
+    class Meta:
+        model = Post
+        fields = []
+
+
+class PostViewSet(WritableMixin, RecordViewSet):
+    """Roles in organizations, e.g. Financial Secretary of the HKSAR Government."""
+
+    resource = Resource("posts", Post, label="title")
+    serializer_class = PostSerializer
+    filterset_class = PostFilter
+    ordering_fields = {"title": "title", **TIMESTAMPS}
+    write_fields = ("slug", "title", "organization", "is_sole_holder", "description")
+
+
+class PersonSerializer(CitedRecordSerializer):
+    full_name = serializers.CharField(help_text="As the person is usually named, e.g. Paul Chan Mo-po.")
+    aliases = AliasesField(help_text="Other names: Paul Chan, Chan Mo-po, 陳茂波.")
+    given_name = serializers.CharField(help_text="Given name; may be empty.")
+    family_name = serializers.CharField(help_text="Family name; may be empty.")
+    original_script_name = serializers.CharField(help_text="The name in its original script; may be empty.")
+    honorific_prefix = serializers.CharField(help_text="e.g. Mr, Dr, The Honourable; may be empty.")
+    honorific_suffix = serializers.CharField(help_text="Post-nominals, e.g. GBM, GBS, JP; may be empty.")
+    bio = serializers.CharField(help_text="A short biography; may be empty.")
+
+
+class PersonFilter(RecordFilterSet):
+    organization = django_filters.CharFilter(
+        method="filter_organization", help_text="Held a post in this organization (UUID or slug)."
+    )
+    post = django_filters.CharFilter(method="filter_post", help_text="Held this post (UUID or slug).")
+
+    search_fields = ("full_name", "original_script_name")
+
+    class Meta:
+        model = Person
+        fields = []
+
+    def filter_organization(self, queryset, name, value):
+        return queryset.filter(related_exists(Membership, "person", "post__organization", value))
+
+    def filter_post(self, queryset, name, value):
+        return queryset.filter(related_exists(Membership, "person", "post", value))
+
+
+class PersonViewSet(WritableMixin, RecordViewSet):
+    """Officials and other people who speak, lead and hold posts."""
+
+    resource = Resource("people", Person, label="full_name", web_path="/people/{slug}/")
+    serializer_class = PersonSerializer
+    filterset_class = PersonFilter
+    ordering_fields = {"full_name": "full_name", "family_name": "family_name", **TIMESTAMPS}
+    write_fields = (
+        "slug",
+        "full_name",
+        "given_name",
+        "family_name",
+        "original_script_name",
+        "honorific_prefix",
+        "honorific_suffix",
+        "bio",
+    )
+
+
+class MembershipSerializer(CitedRecordSerializer):
+    person = RefField("people", help_text="Who holds (or held) the post.")
+    post = RefField("posts", help_text="The post held.")
+    start_date = PartialDateField(allow_null=True, help_text="Since when; null when the source does not say.")
+    end_date = PartialDateField(allow_null=True, help_text="Until when; null while the post is held.")
+
+
+class MembershipFilter(RecordFilterSet):
+    person = RecordFilter(field_name="person", help_text="The person, by UUID or slug.")
+    post = RecordFilter(field_name="post", help_text="The post, by UUID or slug.")
+    organization = RecordFilter(field_name="post__organization", help_text="The post's organization, UUID or slug.")
+    current = django_filters.BooleanFilter(
+        field_name="end_date", lookup_expr="isnull", help_text="true: held now (no end date); false: ended."
+    )
+    start_date_from = date_from("start_date", "Started")
+    start_date_to = date_to("start_date", "Started")
+    end_date_from = date_from("end_date", "Ended")
+    end_date_to = date_to("end_date", "Ended")
+
+    class Meta:
+        model = Membership
+        fields = []
+
+
+class MembershipViewSet(WritableMixin, RecordViewSet):
+    """Who held which post, from when to when."""
+
+    resource = Resource("memberships", Membership, label="slug")
+    serializer_class = MembershipSerializer
+    filterset_class = MembershipFilter
+    ordering_fields = {"start_date": "start_date", "end_date": "end_date", **TIMESTAMPS}
+    write_fields = ("slug", "person", "post", "start_date", "end_date")

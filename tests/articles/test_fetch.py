@@ -1,0 +1,82 @@
+"""Fetching untrusted URLs: refusals decided by the test resolver, limits and retries against the local server."""
+
+import pytest
+
+from articles.fetch import FetchError, FetchRefused, SafeFetcher, TransientFetchError, check_address
+from tests.articles.conftest import Route, test_resolver
+
+
+@pytest.mark.parametrize(
+    "address", ["10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "127.0.0.1", "::1", "fc00::1",
+                "224.0.0.1", "0.0.0.0", "100.64.0.1", "::ffff:10.0.0.1", "240.0.0.1"],
+)  # fmt: skip
+def test_check_address_refuses_non_public_addresses(address):
+    with pytest.raises(FetchRefused):
+        check_address(address, allow_loopback=False)
+
+
+def test_check_address_lets_public_and_allowed_loopback_through():
+    check_address("93.184.216.34", allow_loopback=False)
+    check_address("127.0.0.1", allow_loopback=True)
+    with pytest.raises(FetchRefused):
+        check_address("10.0.0.1", allow_loopback=True)
+
+
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.org/x", "gopher://x", "http://user:pw@news.test/"]
+)
+def test_fetch_refuses_other_schemes_and_credentials(fetcher, url):
+    with pytest.raises(FetchRefused):
+        fetcher.get(url)
+
+
+@pytest.mark.parametrize("host", ["intranet.test", "router.test", "metadata.test"])
+def test_fetch_refuses_a_name_that_resolves_to_a_private_address(fetcher, host):
+    with pytest.raises(FetchRefused, match="not a public address"):
+        fetcher.get(f"http://{host}/")
+
+
+def test_fetch_refuses_loopback_unless_the_setting_allows_it(web):
+    web.routes["/"] = Route(b"<p>hello</p>")
+    with SafeFetcher(resolver=test_resolver, allow_loopback=False) as strict, pytest.raises(FetchRefused):
+        strict.get(web.url("/"))
+    assert web.requests == []
+
+
+def test_fetch_checks_every_redirect(fetcher, web):
+    web.routes["/hop"] = Route(b"", status=301, headers={"Location": "/hop2"})
+    web.routes["/hop2"] = Route(b"", status=302, headers={"Location": "http://router.test/"})
+    with pytest.raises(FetchRefused, match="not a public address"):
+        fetcher.get(web.url("/hop"))
+    assert [path for path, _ in web.requests] == ["/hop", "/hop2"]
+
+
+def test_fetch_follows_safe_redirects_and_sends_an_honest_user_agent(fetcher, web, settings):
+    web.routes["/old"] = Route(b"", status=301, headers={"Location": web.url("/new", host="news.test")})
+    web.routes["/new"] = Route(b"<p>moved</p>")
+    result = fetcher.get(web.url("/old"))
+    assert result.content == b"<p>moved</p>" and result.url.endswith("/new")
+    assert all(headers["User-Agent"] == settings.INGEST_USER_AGENT for _, headers in web.requests)
+    assert web.requests[1][1]["Host"] == f"news.test:{web.port}"
+
+
+def test_fetch_retries_5xx_with_backoff_and_not_4xx(fetcher, web):
+    web.routes["/flaky"] = Route(b"<p>ok</p>", failures=2)
+    assert fetcher.get(web.url("/flaky")).content == b"<p>ok</p>"
+    assert web.hits("/flaky") == 3
+    with pytest.raises(FetchError) as raised:
+        fetcher.get(web.url("/gone"))
+    assert not raised.value.transient and web.hits("/gone") == 1
+
+
+def test_fetch_gives_up_on_a_server_that_keeps_failing(fetcher, web):
+    web.routes["/down"] = Route(b"", failures=10)
+    with pytest.raises(TransientFetchError):
+        fetcher.get(web.url("/down"))
+    assert web.hits("/down") == fetcher.retries + 1
+
+
+def test_fetch_refuses_a_body_over_the_size_limit(web):
+    web.routes["/big"] = Route(b"x" * 5000, headers={"Content-Type": "text/html"})
+    with SafeFetcher(resolver=test_resolver, max_bytes=1000) as small, pytest.raises(FetchRefused, match="limit"):
+        small.get(web.url("/big"))

@@ -1,0 +1,116 @@
+"""Follow (Atom), cite (permalinks), export (CSV streamed, JSON), and old addresses that redirect."""
+
+import csv
+import io
+
+import feedparser
+import pytest
+
+from editorial.revisions import take
+from editorial.workflow import save_record, transition
+from initiatives.models import Initiative
+from tests.factories import InitiativeFactory, JurisdictionFactory
+from tests.website.conftest import published_initiative
+
+pytestmark = pytest.mark.django_db
+
+
+def _approve_edit(record, **changes):
+    for name, value in changes.items():
+        setattr(record, name, value)
+    save_record(record=record, by=None, data=take(record))
+    transition(record=record, action="submit", by=None)
+    transition(record=record, action="publish", by=None)
+    record.refresh_from_db()
+    return record
+
+
+def _body(response) -> str:
+    return b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+def test_csv_export_is_streamed_with_the_current_filters(client):
+    korea = JurisdictionFactory(slug="kr")
+    published_initiative(name="In Korea", jurisdiction=korea)
+    published_initiative(name="=HYPERLINK(\"http://evil\")", jurisdiction=korea)
+    published_initiative(name="Elsewhere")
+    InitiativeFactory(name="Draft in Korea", jurisdiction=korea)
+    response = client.get("/initiatives/export.csv?jurisdiction=kr")
+    assert response.streaming
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(_body(response))))
+    assert sorted(row["name"] for row in rows) == ["'=HYPERLINK(\"http://evil\")", "In Korea"]
+
+
+def test_people_and_meetings_export_csv(client, demo):
+    people = list(csv.DictReader(io.StringIO(_body(client.get("/people/export.csv")))))
+    assert {row["full_name"] for row in people} == {"Paul Chan Mo-po", "Paul Lam Ting-kwok"}
+    meetings = list(csv.DictReader(io.StringIO(_body(client.get("/meetings/export.csv?kind=session")))))
+    assert len(meetings) == 2 and {row["kind"] for row in meetings} == {"Session"}
+
+
+def test_list_feed_follows_the_filters_and_record_feeds_list_versions(client, demo):
+    feed = feedparser.parse(client.get("/initiatives/feed/?status=proposed").content)
+    assert feed.version == "atom10"
+    assert {entry.title for entry in feed.entries} == {
+        "APEC cooperation to bridge the digital divide",
+        "APEC policy dialogue on AI regulation, data flows and digital trade",
+    }
+    record = feedparser.parse(client.get("/initiatives/dual-strategy-for-ai/feed/").content)
+    titles = [entry.title for entry in record.entries]
+    assert "Dual strategy for AI development: version 1 published" in titles
+    assert any("Paul Chan Mo-po: Hong Kong develops AI" in title for title in titles)
+    for url in ("/people/paul-chan-mo-po/feed/", "/meetings/apec-2025/feed/", "/people/feed/", "/meetings/feed/"):
+        assert feedparser.parse(client.get(url).content).entries, url
+
+
+def test_site_feed_tells_of_an_approved_edit(client, demo):
+    initiative = _approve_edit(Initiative.objects.get(slug="ai-supercomputing-centre"), summary="A new summary.")
+    feed = feedparser.parse(client.get("/feeds/updates/").content)
+    assert feed.entries[0].title == "AI Supercomputing Centre (initiative), version 2"
+    assert feed.entries[0].id.endswith(f"/initiatives/ai-supercomputing-centre/v{initiative.published_version}/")
+
+
+def test_permalink_keeps_the_published_version_after_an_edit_and_cite_points_at_it(client, demo):
+    initiative = Initiative.objects.get(slug="ai-supercomputing-centre")
+    first = initiative.published_version
+    _approve_edit(initiative, name="AI Supercomputing Centre (renamed)")
+    old = client.get(f"/initiatives/ai-supercomputing-centre/v{first}/").content.decode()
+    assert "<h1>AI Supercomputing Centre <span" in old
+    assert "the record has changed since" in old
+    page = client.get("/initiatives/ai-supercomputing-centre/").content.decode()
+    permalink = f"http://testserver/initiatives/ai-supercomputing-centre/v{first + 1}/"
+    assert f"{permalink}. Accessed" in page
+    assert f"url = {{{permalink}}}" in page and "@misc{initiativetracker-ai-supercomputing-centre-v2," in page
+    assert client.get("/initiatives/ai-supercomputing-centre/v99/").status_code == 404
+
+
+def test_pending_edit_is_not_in_the_json_or_the_permalinks(client, demo):
+    initiative = Initiative.objects.get(slug="ai-supercomputing-centre")
+    initiative.name = "PENDING NAME"
+    save_record(record=initiative, by=None, data=take(initiative))
+    data = client.get("/initiatives/ai-supercomputing-centre.json").json()
+    assert data["name"] == "AI Supercomputing Centre"
+    assert data["sources"][0]["passage"].startswith("the launch of the AI Supercomputing Centre")
+    for number in (1, 2, 3):
+        assert "PENDING NAME" not in client.get(f"/initiatives/ai-supercomputing-centre/v{number}/").content.decode()
+
+
+def test_renamed_record_redirects_from_its_old_address(client, demo):
+    _approve_edit(Initiative.objects.get(slug="ai-supercomputing-centre"), slug="hong-kong-ai-supercomputing-centre")
+    for suffix, target in [("/", "/"), ("/feed/", "/feed/"), (".json", ".json"), ("/v1/", "/v1/")]:
+        response = client.get(f"/initiatives/ai-supercomputing-centre{suffix}")
+        assert response.status_code == 301, suffix
+        assert response["Location"] == f"/initiatives/hong-kong-ai-supercomputing-centre{target}"
+
+
+def test_person_and_meeting_json(client, demo):
+    person = client.get("/people/paul-chan-mo-po.json").json()
+    assert person["posts"][0]["post"] == "Financial Secretary"
+    assert len(person["statements"]) == 10
+    meeting = client.get("/meetings/apec-2025-fmm-srmm-joint-session.json").json()
+    assert meeting["start_date"] == "2025-10-22"
+    assert {part["slug"] for part in meeting["part_of"]} == {
+        "apec-finance-ministers-meeting-2025",
+        "apec-structural-reform-ministerial-meeting-2025",
+    }

@@ -1,0 +1,140 @@
+"""The lists: published rows only, facets that combine, keyset pages, a fixed number of queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from initiatives.models import Theme
+from tests.factories import (
+    InitiativeFactory,
+    JurisdictionFactory,
+    MeetingFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    PersonFactory,
+    ThemeFactory,
+)
+from tests.website.conftest import PUBLISHED, published_at, published_initiative
+from website import listing
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url: str) -> int:
+    client.get(url)  # warm the content-type cache: later requests are what a server answers
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def _initiatives(count: int):
+    jurisdiction = JurisdictionFactory()
+    organization = OrganizationFactory(**PUBLISHED)
+    theme = Theme.objects.filter(slug="ai").first() or ThemeFactory(**PUBLISHED, slug="ai")
+    for number in range(count):
+        initiative = published_initiative(
+            jurisdiction=jurisdiction, responsible_organization=organization, announced_date=f"202{number % 5}-01-01"
+        )
+        initiative.themes.add(theme)
+
+
+@pytest.mark.parametrize("url", ["/initiatives/", "/initiatives/?q=Initiative&status=announced&theme=ai"])
+def test_initiative_list_costs_the_same_queries_for_1_or_30_rows(client, url, django_assert_num_queries):
+    _initiatives(1)
+    one = _queries(client, url)
+    _initiatives(29)
+    # count, page, themes of the page, one GROUP BY for each of the six facets
+    with django_assert_num_queries(9):
+        response = client.get(url)
+    assert one == 9
+    assert response.content.decode().count('<li>\n    <h3><a href="/initiatives/') >= 1
+
+
+def test_people_and_meeting_lists_cost_the_same_queries_for_1_or_30_rows(client):
+    MembershipFactory(**PUBLISHED, person=PersonFactory(**PUBLISHED, published_at=published_at(0)))
+    MeetingFactory(**PUBLISHED, published_at=published_at(0))
+    people, meetings = _queries(client, "/people/"), _queries(client, "/meetings/")
+    for _ in range(29):
+        MembershipFactory(**PUBLISHED, person=PersonFactory(**PUBLISHED, published_at=published_at(0)))
+        MeetingFactory(**PUBLISHED, published_at=published_at(0))
+    assert (_queries(client, "/people/"), _queries(client, "/meetings/")) == (people, meetings) == (4, 7)
+
+
+def test_initiative_list_shows_only_published_initiatives_and_live_organizations(client):
+    published_initiative(name="Visible one", responsible_organization=OrganizationFactory(name="Draft Body"))
+    InitiativeFactory(name="Hidden draft")
+    html = client.get("/initiatives/").content.decode()
+    assert "Visible one" in html
+    assert "Hidden draft" not in html
+    assert "Draft Body" not in html
+
+
+def test_facets_combine_count_and_live_in_the_url(client):
+    hong_kong, korea = JurisdictionFactory(slug="hk", name="Hong Kong"), JurisdictionFactory(slug="kr", name="Korea")
+    theme = ThemeFactory(**PUBLISHED, slug="ai", name="AI")
+    for jurisdiction, status, themed in [(hong_kong, "launched", True), (hong_kong, "announced", True), (korea, "launched", False)]:
+        initiative = published_initiative(jurisdiction=jurisdiction, status=status)
+        if themed:
+            initiative.themes.add(theme)
+    response = client.get("/initiatives/?jurisdiction=hk&status=launched")
+    assert [row.jurisdiction.slug for row in response.context["page"].rows] == ["hk"]
+    facets = {counts.facet.key: {value.value: value.count for value in counts.values} for counts in response.context["facets"]}
+    # A facet counts with every other facet applied: statuses within Hong Kong, jurisdictions among launched ones.
+    assert facets["status"] == {"launched": 1, "announced": 1}
+    assert facets["jurisdiction"] == {"hk": 1, "kr": 1}
+    assert facets["theme"] == {"ai": 1}
+    html = response.content.decode()
+    assert 'href="?status=launched"' in html  # removing Hong Kong keeps the status filter
+    both = client.get("/initiatives/?jurisdiction=hk&jurisdiction=kr&theme=ai")
+    assert len(both.context["page"].rows) == 2
+
+
+def test_theme_facet_ignores_unpublished_themes(client):
+    initiative = published_initiative()
+    initiative.themes.add(ThemeFactory(name="Secret theme"))
+    response = client.get("/initiatives/")
+    assert "Secret theme" not in response.content.decode()
+    assert client.get("/initiatives/?theme=" + initiative.themes.get().slug).context["page"].rows == []
+
+
+def test_keyset_pages_walk_every_row_once_forwards_and_back(client, monkeypatch):
+    monkeypatch.setattr(listing.ListRequest.page, "__kwdefaults__", {"size": 3})
+    for number in range(8):
+        published_initiative(name=f"Row {number}")
+    seen, url, pages = [], "/initiatives/", []
+    while url:
+        response = client.get(url)
+        page = response.context["page"]
+        pages.append(page)
+        seen += [row.name for row in page.rows]
+        url = f"/initiatives/?after={page.next_cursor}" if page.next_cursor else None
+    assert seen == [f"Row {number}" for number in range(8)]
+    back = client.get(f"/initiatives/?before={pages[-1].previous_cursor}").context["page"]
+    assert [row.name for row in back.rows] == ["Row 3", "Row 4", "Row 5"]
+
+
+def test_counts_stop_at_the_cap(client, monkeypatch):
+    monkeypatch.setattr(listing, "COUNT_CAP", 2)
+    theme = ThemeFactory(**PUBLISHED)
+    for _ in range(3):
+        published_initiative().themes.add(theme)
+    response = client.get("/initiatives/")
+    assert response.context["page"].total_display == "2+"
+    assert "(2+)" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query", ["after=not-a-cursor", "sort=nonsense", "year=twenty", "after=W10&before=W10", "after=WyJ4Il0"]
+)
+def test_unreadable_list_parameters_are_a_400_that_says_why(client, query):
+    response = client.get(f"/initiatives/?{query}")
+    assert response.status_code == 400
+    assert "cannot be read" in response.content.decode()
+
+
+def test_recent_sort_puts_the_newest_first(client):
+    published_initiative(name="Older", published_at=published_at(10))
+    published_initiative(name="Newer", published_at=published_at(1))
+    rows = client.get("/initiatives/?sort=recent").context["page"].rows
+    assert [row.name for row in rows] == ["Newer", "Older"]

@@ -1,0 +1,63 @@
+"""Site search: every kind of public record, ranked, matches highlighted, nothing unpublished, text escaped."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import ArticleFactory, PersonFactory, StatementFactory
+from tests.website.conftest import PUBLISHED, published_initiative
+from website.search import highlight
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_finds_each_kind_ranked_and_highlighted(client, demo):
+    response = client.get("/search/?q=supercomputing")
+    sections = {section.key: section for section in response.context["sections"]}
+    assert [row.slug for row in sections["initiatives"].rows] == ["ai-supercomputing-centre"]
+    assert sections["statements"].rows and sections["articles"].rows
+    html = response.content.decode()
+    assert "<mark>Supercomputing</mark>" in html or "<mark>supercomputing</mark>" in html
+    people = {section.key: section for section in client.get("/search/?q=Chan").context["sections"]}["people"]
+    assert [row.slug for row in people.rows] == ["paul-chan-mo-po"]
+
+
+def test_search_ranks_the_better_match_first(client):
+    published_initiative(name="Harbour study", summary="A study of the harbour.")
+    published_initiative(name="Harbour tunnel", summary="A harbour tunnel under the harbour, by the harbour.")
+    rows = {section.key: section for section in client.get("/search/?q=harbour").context["sections"]}["initiatives"].rows
+    assert [row.name for row in rows] == ["Harbour tunnel", "Harbour study"]
+
+
+def test_search_leaves_out_unpublished_records_and_escapes_text(client):
+    published_initiative(name="Water plan <b>bold</b>")
+    StatementFactory(summary="Water draft statement", speaker=PersonFactory(**PUBLISHED))
+    StatementFactory(**PUBLISHED, summary="Water by a draft speaker")
+    ArticleFactory(title="Water news", text="Water <script>x()</script> everywhere.")
+    html = client.get("/search/?q=water").content.decode()
+    assert "Water plan &lt;b&gt;bold&lt;/b&gt;" in html
+    assert "draft statement" not in html and "draft speaker" not in html
+    assert "<script>x()" not in html
+
+
+def test_search_costs_one_query_per_kind(client, demo):
+    client.get("/search/?q=AI")
+    with CaptureQueriesContext(connection) as context:
+        client.get("/search/?q=AI")
+    assert len(context.captured_queries) == 6
+
+
+def test_initiative_list_text_filter(client, demo):
+    rows = client.get("/initiatives/?q=supercomputing").context["page"].rows
+    assert [row.slug for row in rows] == ["ai-supercomputing-centre"]
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the plain fallback runs on SQLite only")
+def test_fallback_highlight_escapes_and_marks_every_word():
+    snippet = highlight("Tom & <Jerry> met the Financial Secretary.", "financial jerry")
+    assert snippet == "Tom &amp; &lt;<mark>Jerry</mark>&gt; met the <mark>Financial</mark> Secretary."
+
+
+def test_empty_search_shows_the_form_only(client):
+    response = client.get("/search/?q=")
+    assert response.status_code == 200 and response.context["sections"] == []

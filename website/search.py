@@ -1,0 +1,135 @@
+"""One search over every kind of public record: PostgreSQL full-text search, or a plain fallback on SQLite.
+
+On PostgreSQL a query is read as a web search ("quoted phrase", -excluded, or) against an
+English text-search vector, ranked with ts_rank and highlighted with ts_headline. Elsewhere
+every word must appear (case-insensitive) in one of the fields, and highlighting happens here.
+Ranking looks at the first SEARCH_CANDIDATES matches of each kind only, so that a word found in
+100,000 rows costs what a rare one does.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+CONFIG = "english"
+SEARCH_CANDIDATES = 1_000
+SNIPPET_CHARS = 220
+# Markers ts_headline wraps matches in: control characters no stored text holds, so the text can be
+# escaped first and the markers turned into <mark> after.
+START, STOP = "\x02", "\x03"
+
+
+def uses_full_text_search() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def words(query: str) -> list[str]:
+    """The words of a query as the plain fallback reads them."""
+    return [word for word in re.findall(r"\w[\w'’.-]*", query) if word][:10]
+
+
+def search_vector(*fields: str) -> SearchVector:
+    """The vector a kind's fields are searched in (the same expression a stored index would use)."""
+    return SearchVector(*fields, config=CONFIG)
+
+
+def search_query(query: str) -> SearchQuery:
+    return SearchQuery(query, search_type="websearch", config=CONFIG)
+
+
+def text_filter(queryset: QuerySet, *, fields: tuple[str, ...], query: str) -> QuerySet:
+    """Rows whose fields match the query: full-text on PostgreSQL, every word somewhere on SQLite."""
+    if uses_full_text_search():
+        return queryset.annotate(search_document=search_vector(*fields)).filter(search_document=search_query(query))
+    terms = words(query)
+    if not terms:
+        return queryset.none()
+    for term in terms:
+        matches_term = Q()
+        for name in fields:
+            matches_term |= Q(**{f"{name}__icontains": term})
+        queryset = queryset.filter(matches_term)
+    return queryset
+
+
+def ranked(queryset: QuerySet, *, fields: tuple[str, ...], snippet_field: str, query: str, limit: int) -> list:
+    """The best `limit` matches among the first SEARCH_CANDIDATES, each with `.snippet` (safe HTML)."""
+    matches = text_filter(queryset, fields=fields, query=query)
+    candidates = queryset.filter(pk__in=matches.order_by().values("pk")[:SEARCH_CANDIDATES])
+    if uses_full_text_search():
+        search = search_query(query)
+        rows = list(
+            candidates.annotate(
+                rank=SearchRank(search_vector(*fields), search),
+                headline=SearchHeadline(
+                    Concat(*_spaced(fields)),
+                    search,
+                    config=CONFIG,
+                    start_sel=START,
+                    stop_sel=STOP,
+                    max_words=40,
+                    min_words=15,
+                ),
+            ).order_by("-rank", "pk")[:limit]
+        )
+        for row in rows:
+            row.snippet = _marked(row.headline)
+        return rows
+    rows = list(candidates.order_by("pk")[: max(limit * 5, limit)])
+    terms = [term.lower() for term in words(query)]
+    for row in rows:
+        row.rank = sum(str(getattr(row, name) or "").lower().count(term) for name in fields for term in terms)
+    rows.sort(key=lambda row: (-row.rank, row.pk))
+    rows = rows[:limit]
+    for row in rows:
+        row.snippet = highlight(str(getattr(row, snippet_field) or ""), query)
+    return rows
+
+
+def _spaced(fields: tuple[str, ...]) -> list:
+    parts = []
+    for name in fields:
+        if parts:
+            parts.append(Value(" — "))
+        parts.append(name)
+    return parts if len(parts) > 1 else [*parts, Value("")]
+
+
+def _marked(headline: str) -> SafeString:
+    """Escape the stored text, then turn ts_headline's markers into <mark>."""
+    return mark_safe(escape(headline).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 - escaped
+
+
+def highlight(text: str, query: str, *, length: int = SNIPPET_CHARS) -> SafeString:
+    """A snippet of `text` around the first match with every query word in <mark>, escaped."""
+    terms = words(query)
+    if not terms:
+        return escape(text[:length])
+    pattern = re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+    first = pattern.search(text)
+    start = 0 if first is None else max(0, first.start() - length // 3)
+    snippet = text[start : start + length]
+    pieces, position = [], 0
+    for match in pattern.finditer(snippet):
+        pieces.append(escape(snippet[position : match.start()]))
+        pieces.append(f"<mark>{escape(match.group())}</mark>")
+        position = match.end()
+    pieces.append(escape(snippet[position:]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + length < len(text) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece escaped
+
+
+@dataclass
+class SearchSection:
+    key: str
+    title: str
+    rows: list
+    has_more: bool
+    more_url: str | None = None

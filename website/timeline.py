@@ -1,0 +1,96 @@
+"""The initiative's timeline as a picture drawn on the server: milestones and statements on a dated axis.
+
+A date known to the day is a dot; one known only to the month or year is a bar across that
+period, so the picture never claims more precision than the source gave.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from editorial.dates import PartialDate
+
+WIDTH, LEFT, RIGHT = 720, 24, 24
+AXIS_Y, ROW = 40, 22
+
+
+@dataclass(frozen=True)
+class Event:
+    date: PartialDate
+    label: str
+    kind: str  # "milestone" or "statement"
+
+
+def _x(day: datetime.date, start: datetime.date, end: datetime.date) -> float:
+    span = max((end - start).days, 1)
+    return LEFT + (WIDTH - LEFT - RIGHT) * (day - start).days / span
+
+
+def _n(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def render_timeline(*, events: list[Event], title: str) -> SafeString:
+    """An accessible SVG (role img, title, description) of the dated events; empty when none is dated."""
+    events = sorted(events, key=lambda event: (event.date.date, event.label))
+    if not events:
+        return SafeString("")
+    first = min(event.date.date for event in events)
+    last = max(event.date.last_day for event in events)
+    start = datetime.date(first.year, 1, 1)
+    end = datetime.date(last.year, 12, 31)
+    height = AXIS_Y + ROW * len(events) + 16
+    ticks = format_html_join(
+        "",
+        '<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" class="tick"/><text x="{0}" y="{3}" class="year">{4}</text>',
+        (
+            (_n(_x(datetime.date(year, 1, 1), start, end)), AXIS_Y - 4, AXIS_Y + 4, AXIS_Y - 10, year)
+            for year in range(start.year, end.year + 2)
+            if datetime.date(year, 1, 1) <= end + datetime.timedelta(days=1)
+        ),
+    )
+    marks = []
+    for row, event in enumerate(events):
+        y = AXIS_Y + ROW * (row + 1)
+        left = _x(event.date.date, start, end)
+        right = _x(event.date.last_day + datetime.timedelta(days=1), start, end)
+        label_x = min(left, WIDTH - RIGHT - 200)
+        if event.date.precision == "day":
+            shape = format_html('<circle cx="{}" cy="{}" r="5" class="{}"/>', _n(left), y - 5, event.kind)
+        else:
+            shape = format_html(
+                '<rect x="{}" y="{}" width="{}" height="8" rx="3" class="{}"/>',
+                _n(left),
+                y - 9,
+                _n(max(right - left, 4)),
+                event.kind,
+            )
+        marks.append(
+            format_html(
+                '<g>{}<text x="{}" y="{}" class="label">{}: {}</text></g>',
+                shape,
+                _n(label_x + 8),
+                y + 9,
+                event.date.display(),
+                event.label,
+            )
+        )
+    description = "; ".join(f"{event.date.display()}: {event.label}" for event in events)
+    return format_html(
+        '<svg class="timeline" viewBox="0 0 {} {}" role="img" aria-labelledby="timeline-title timeline-desc" '
+        'xmlns="http://www.w3.org/2000/svg">'
+        '<title id="timeline-title">{}</title><desc id="timeline-desc">{}</desc>'
+        '<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>{}{}</svg>',
+        WIDTH,
+        height,
+        title,
+        description,
+        LEFT,
+        AXIS_Y,
+        WIDTH - RIGHT,
+        AXIS_Y,
+        ticks,
+        SafeString("".join(marks)),
+    )
