@@ -29,9 +29,7 @@ class APIKeyAdmin(admin.ModelAdmin):
         if change:
             super().save_model(request, obj, form, change)
             return
-        key, raw = issue_api_key(
-            name=obj.name, owner=obj.owner, requests_per_minute=obj.requests_per_minute
-        )
+        key, raw = issue_api_key(name=obj.name, owner=obj.owner, requests_per_minute=obj.requests_per_minute)
         obj.pk, obj.prefix, obj.created_at = key.pk, key.prefix, key.created_at
         request._issued_api_key = raw  # the only moment the secret exists outside its holder's hands
 

@@ -6,5 +6,6 @@ class ApiConfig(AppConfig):
     verbose_name = "Partners' API"
 
     def ready(self):
-        # Schema extensions register themselves on import (drf-spectacular finds them by class).
-        from api import schema  # noqa: F401
+        # Schema extensions register themselves on import (drf-spectacular finds them by class); the URL
+        # configuration imports every resource's viewset, which registers the resource for references.
+        from api import schema, urls  # noqa: F401

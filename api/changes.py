@@ -62,7 +62,7 @@ class ChangeSerializer(serializers.Serializer):
         "merge (the record now lives on as merged_into).",
     )
     kind = serializers.CharField(help_text="Which kind of record: initiative, person, meeting, citation...")
-    record = ChangedRecordSerializer()
+    record = ChangedRecordSerializer(help_text="The record it happened to.")
     version = serializers.IntegerField(allow_null=True, help_text="The public version it made, if it made one.")
     merged_into = MergedIntoSerializer(allow_null=True, help_text="For a merge: the surviving record.")
     at = serializers.DateTimeField(help_text="When it happened.")
@@ -71,20 +71,23 @@ class ChangeSerializer(serializers.Serializer):
 class ChangePageSerializer(serializers.Serializer):
     next = serializers.URLField(help_text="Where to continue: call it next time (it is there on the last page too).")
     has_more = serializers.BooleanField(help_text="Whether more entries follow now.")
-    results = ChangeSerializer(many=True)
+    results = ChangeSerializer(many=True, help_text="The entries, oldest first.")
 
 
 def _start(since: str | None) -> dict:
     """The feed's filter for `since`: a cursor from a `next` link, or an ISO 8601 time (or date)."""
     if not since:
         return {}
-    moment = parse_datetime(since)
-    if moment is None and (day := parse_date(since)) is not None:
-        moment = datetime.datetime.combine(day, datetime.time())
-    if moment is not None:
-        if timezone.is_naive(moment):
-            moment = timezone.make_aware(moment, datetime.UTC)
-        return {"created_at__gt": moment}
+    try:
+        moment = parse_datetime(since)
+        if moment is None and (day := parse_date(since)) is not None:
+            moment = datetime.datetime.combine(day, datetime.time())
+        if moment is not None:
+            # In UTC: the database refuses offsets past ±16 hours, which ISO 8601 allows.
+            moment = timezone.make_aware(moment, datetime.UTC) if timezone.is_naive(moment) else moment
+            return {"created_at__gt": moment.astimezone(datetime.UTC)}
+    except (ValueError, OverflowError):
+        raise BadRequest("invalid_since", f"{since!r} is not a time this feed can start from.") from None
     payload = decode_cursor(since)
     if not isinstance(payload.get("c"), int):
         raise BadRequest("invalid_since", "since is neither a cursor from a next link nor an ISO 8601 time.")

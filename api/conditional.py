@@ -25,9 +25,7 @@ def last_public_write() -> float | None:
         .annotate(
             article=Subquery(Article.objects.order_by("-updated_at").values("updated_at")[:1]),
             mention=Subquery(
-                Mention.objects.filter(reviewed_at__isnull=False)
-                .order_by("-reviewed_at")
-                .values("reviewed_at")[:1]
+                Mention.objects.filter(reviewed_at__isnull=False).order_by("-reviewed_at").values("reviewed_at")[:1]
             ),
         )
         .values_list("created_at", "article", "mention")

@@ -1,10 +1,14 @@
 """Filters every list shares: related records by UUID or slug, partial-date ranges, search, `updated_since`."""
 
+import datetime
 import uuid
 
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django_filters.fields import IsoDateTimeField
+from drf_spectacular.utils import extend_schema_field
 
 from editorial.dates import PartialDate
 from editorial.models import EditorialStatus
@@ -21,6 +25,7 @@ class PartialDateFormField(forms.CharField):
             raise forms.ValidationError(str(error)) from None
 
 
+@extend_schema_field({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})
 class PartialDateFilter(django_filters.Filter):
     """`<date>_from=2024` (on or after the start of 2024), `<date>_to=2024-10` (up to 31 October 2024)."""
 
@@ -36,6 +41,23 @@ class PartialDateFilter(django_filters.Filter):
         if self.bound == "from":
             return qs.filter(**{f"{self.field_name}__gte": value.date})
         return qs.filter(**{f"{self.field_name}__lte": value.last_day})
+
+
+class UTCDateTimeFormField(IsoDateTimeField):
+    """An ISO 8601 time, brought to UTC: offsets beyond what the database takes (+17:01) are still valid times."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(datetime.UTC) if timezone.is_aware(moment) else moment
+        except OverflowError:
+            raise forms.ValidationError("This time is out of range.") from None
+
+
+class UTCDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeFormField
 
 
 def date_from(field_name: str, label: str) -> PartialDateFilter:
@@ -101,7 +123,7 @@ def related_exists(model, link: str, record_field: str, value: str, **extra) -> 
 class RecordFilterSet(django_filters.FilterSet):
     """What every list filters by; subclasses add their fields and set `search_fields`."""
 
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UTCDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         help_text="Records changed at or after this time (ISO 8601, e.g. 2025-10-22T00:00:00Z).",

@@ -32,7 +32,7 @@ class IngestedSerializer(serializers.Serializer):
 
 
 class IngestResponseSerializer(serializers.Serializer):
-    results = IngestedSerializer(many=True)
+    results = IngestedSerializer(many=True, help_text="One per submitted address, in order.")
 
 
 class IngestView(JSONErrorsMixin, generics.GenericAPIView):

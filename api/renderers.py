@@ -2,10 +2,11 @@
 
 import csv
 import io
+
 import orjson
 from rest_framework.renderers import BaseRenderer
 
-JSON_OPTIONS = orjson.OPT_UTC_Z
+JSON_OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS
 
 
 def _default(value):

@@ -71,11 +71,11 @@ class CitedRecordSerializer(RecordSerializer):
 class ErrorBodySerializer(serializers.Serializer):
     code = serializers.CharField(help_text="Machine-readable, e.g. not_found, invalid, invalid_cursor, throttled.")
     message = serializers.CharField(help_text="What went wrong, for a person.")
-    details = serializers.JSONField(allow_null=True, help_text="Per-field messages or other specifics, or null.")
+    details = serializers.DictField(allow_null=True, help_text="Per-field messages or other specifics, or null.")
 
 
 class ErrorSerializer(serializers.Serializer):
-    error = ErrorBodySerializer()
+    error = ErrorBodySerializer(help_text="What went wrong.")
 
 
 class MovedSerializer(serializers.Serializer):

@@ -4,14 +4,13 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from api import resources
 from api.changes import ChangesView
 from api.errors import not_found
 from api.ingest import IngestView
-from articles import api as articles_api
-from initiatives import api as initiatives_api
-from meetings import api as meetings_api
-from people import api as people_api
+from articles.api import ArticleViewSet, CitationViewSet
+from initiatives.api import InitiativeViewSet, MilestoneViewSet, ThemeViewSet
+from meetings.api import MeetingViewSet, ParticipationViewSet, StatementViewSet
+from people.api import MembershipViewSet, OrganizationViewSet, PersonViewSet, PostViewSet
 
 app_name = "api"
 
@@ -20,13 +19,24 @@ class Router(DefaultRouter):
     include_format_suffixes = False  # formats are chosen with ?format=, never with a suffix
 
 
+VIEWSETS = (
+    InitiativeViewSet,
+    PersonViewSet,
+    OrganizationViewSet,
+    PostViewSet,
+    MembershipViewSet,
+    MeetingViewSet,
+    ParticipationViewSet,
+    StatementViewSet,
+    MilestoneViewSet,
+    ThemeViewSet,
+    CitationViewSet,
+    ArticleViewSet,
+)
+
 router = Router(use_regex_path=False)
-for module in (people_api, initiatives_api, meetings_api, articles_api):
-    for name in dir(module):
-        viewset = getattr(module, name)
-        resource = getattr(viewset, "__dict__", {}).get("resource")
-        if isinstance(resource, resources.Resource):
-            router.register(resource.name, viewset, basename=resource.kind)
+for viewset in VIEWSETS:
+    router.register(viewset.resource.name, viewset, basename=viewset.resource.kind)
 
 urlpatterns = [
     path("changes/", ChangesView.as_view(), name="changes"),

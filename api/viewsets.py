@@ -94,7 +94,9 @@ class RecordViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         fmt = request.accepted_renderer.format
         if fmt in BULK_FORMATS:
-            chunks = batches(queryset=queryset, plan=plan, ctx=ctx, paginator=self.paginator, request=request, view=self)
+            chunks = batches(
+                queryset=queryset, plan=plan, ctx=ctx, paginator=self.paginator, request=request, view=self
+            )
             return streaming_response(chunks=chunks, plan=plan, fmt=fmt, name=self.resource.name)
         self.last_modified = last_public_write()
         early = not_modified(request, self.last_modified)

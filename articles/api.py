@@ -39,7 +39,9 @@ def accepted_mentions(pks: list[int], ctx: Context) -> dict[int, list[dict]]:
     for article, content_type, uuid, label, surface, start, end in rows:
         record = generic_ref(ctx, kinds.get(content_type), uuid, label)
         if record is not None:
-            by_article.setdefault(article, []).append({"record": record, "surface": surface, "start": start, "end": end})
+            by_article.setdefault(article, []).append(
+                {"record": record, "surface": surface, "start": start, "end": end}
+            )
     return by_article
 
 
@@ -131,7 +133,9 @@ class CitationFilter(RecordFilterSet):
         condition = Q()
         for resource in resources.curated():
             content_type = ContentType.objects.get_for_model(resource.model)
-            condition |= Q(content_type=content_type, object_id__in=resource.model.objects.filter(uuid=value).values("pk"))
+            condition |= Q(
+                content_type=content_type, object_id__in=resource.model.objects.filter(uuid=value).values("pk")
+            )
         return queryset.filter(condition)
 
     def filter_kind(self, queryset, name, value):

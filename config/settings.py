@@ -70,6 +70,11 @@ INSTALLED_APPS = [
     "articles",
     "demo",
     "website",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -180,10 +185,52 @@ INGEST_FEED_MAX_BACKOFF_HOURS = env_int("INGEST_FEED_MAX_BACKOFF_HOURS", 24)
 # How often (seconds) the linker checks whether names changed; 0 checks before every article.
 INGEST_LINKER_CHECK_SECONDS = float(os.environ.get("INGEST_LINKER_CHECK_SECONDS", "10"))
 
+# Partners' API (/api/v1/): API keys in X-API-Key, JSON through orjson, CSV and NDJSON dumps, one error shape.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.APIKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.KeyOrAnonymousRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "api.renderers.OrjsonRenderer",
+        "api.renderers.NDJSONRenderer",
+        "api.renderers.CSVRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.APIAutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0),
+}
+# Anonymous reads, per client address; each key's own limit is set in the admin.
+API_ANONYMOUS_RATE = os.environ.get("API_ANONYMOUS_RATE", "60/minute")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Initiative Tracker API",
+    "DESCRIPTION": (
+        "Published, sourced records of government initiatives, the officials and meetings behind them, and the "
+        "articles that prove each fact. Records are identified by UUID; lists are cursor-paginated (follow "
+        "`next`), filterable, and available as CSV or NDJSON with `?format=csv|ndjson`. Dates carry their "
+        "precision: {\"date\": \"2024-10\", \"precision\": \"month\"}. `/changes/` lists every publish, "
+        "update, withdrawal and merge in order. Errors share one shape: {\"error\": {\"code\", \"message\", "
+        "\"details\"}}."
+    ),
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"AmountQualifierEnum": "initiatives.models.AmountQualifier"},
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # One line per HTTP request is noise at INFO; the pipeline records what it fetched itself.
+    "loggers": {"httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
 }

@@ -9,6 +9,7 @@ urlpatterns = [
     path("people/", include("people.urls")),
     path("meetings/", include("meetings.urls")),
     path("articles/", include("articles.urls")),
+    path("api/v1/", include("api.urls")),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

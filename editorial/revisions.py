@@ -50,7 +50,8 @@ def _value(field: models.Field, value: Any) -> Any:
 
 def content_fields(model: type[models.Model]) -> list[models.Field]:
     """The fields an editor writes: everything but identity and workflow bookkeeping."""
-    return [field for field in model._meta.concrete_fields if field.name not in WORKFLOW_FIELDS]
+    # Fields that are not editable are derived (a copied flag, a search vector): the workflow recomputes them.
+    return [field for field in model._meta.concrete_fields if field.editable and field.name not in WORKFLOW_FIELDS]
 
 
 def child_relation(model: type[models.Model], name: str):

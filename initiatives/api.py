@@ -10,7 +10,15 @@ from api.resources import Resource
 from api.serializers import CitedRecordSerializer
 from api.viewsets import RecordViewSet
 from api.writes import WritableMixin
-from initiatives.models import AmountQualifier, Initiative, InitiativeStatus, Instrument, Milestone, MilestoneKind, Theme
+from initiatives.models import (
+    AmountQualifier,
+    Initiative,
+    InitiativeStatus,
+    Instrument,
+    Milestone,
+    MilestoneKind,
+    Theme,
+)
 from meetings.models import Statement
 
 TIMESTAMPS = {"updated": "updated_at", "created": "created_at", "published": "published_at"}

@@ -1,5 +1,6 @@
 """What governments set up: initiatives, their timelines and the themes they belong to."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 
@@ -109,6 +110,11 @@ class Initiative(CitedRecord):
     )
     budget_as_of = models.DateField("budget as of", null=True, blank=True)
     budget_as_of_precision = DatePrecisionField()
+    search_vector = SearchVectorField(
+        null=True, editable=False, help_text="Full-text vector of name and summary (PostgreSQL), kept by the workflow."
+    )
+
+    search_fields = ("name", "summary")
 
     class Meta:
         ordering = ["name"]
@@ -120,6 +126,17 @@ class Initiative(CitedRecord):
                 name="initiative_budget_has_currency",
             ),
             models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="initiative_not_own_parent"),
+        ]
+        indexes = [
+            # Keyset paging of the public list, by name and by recency: deep pages cost what the first does.
+            models.Index(
+                fields=["name", "id"], condition=Q(editorial_status="published"), name="initiative_public_name"
+            ),
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(editorial_status="published"),
+                name="initiative_public_recent",
+            ),
         ]
 
     def __str__(self):

@@ -97,11 +97,7 @@ def get_initiative_page(*, initiative: Initiative) -> InitiativePage:
     """Everything the initiative's page shows, published only, in a fixed number of queries."""
     milestones = list(initiative.milestones.published().order_by("date", "pk"))
     statements = hide_unpublished_links(
-        list(
-            published_statements()
-            .filter(initiatives=initiative)
-            .order_by(F("date").desc(nulls_last=True), "pk")
-        )
+        list(published_statements().filter(initiatives=initiative).order_by(F("date").desc(nulls_last=True), "pk"))
     )
     meetings = {statement.meeting.pk: statement.meeting for statement in statements if statement.meeting}
     return InitiativePage(

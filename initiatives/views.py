@@ -42,9 +42,11 @@ CSV_COLUMNS = [
     Column("jurisdiction", lambda row: row.jurisdiction.name if row.jurisdiction else ""),
     Column(
         "responsible_organization",
-        lambda row: row.responsible_organization.name
-        if row.responsible_organization and row.responsible_organization.is_live
-        else "",
+        lambda row: (
+            row.responsible_organization.name
+            if row.responsible_organization and row.responsible_organization.is_live
+            else ""
+        ),
     ),
     Column("themes", lambda row: "; ".join(theme.name for theme in row.themes.all())),
     Column("announced", lambda row: row.partial_date("announced_date") or ""),
@@ -105,7 +107,13 @@ def initiative_version(request, slug, version):
     return render(
         request,
         "version.html",
-        {"version": published, "facts": version_facts(published.record), "current": initiative, "current_route": "initiatives:detail", "kind": "initiative"},
+        {
+            "version": published,
+            "facts": version_facts(published.record),
+            "current": initiative,
+            "current_route": "initiatives:detail",
+            "kind": "initiative",
+        },
     )
 
 
@@ -153,8 +161,14 @@ def initiative_json(request, slug):
                 for milestone in page.milestones
             ],
             "statements": [
-                {"slug": statement.slug, "speaker": json_link(statement.speaker), "date": json_date(statement, "date"),
-                 "summary": statement.summary, "text": statement.text, "rendering": statement.rendering}
+                {
+                    "slug": statement.slug,
+                    "speaker": json_link(statement.speaker),
+                    "date": json_date(statement, "date"),
+                    "summary": statement.summary,
+                    "text": statement.text,
+                    "rendering": statement.rendering,
+                }
                 for statement in page.statements
             ],
             "sources": [json_source(citation) for citation in page.sources],
@@ -164,4 +178,3 @@ def initiative_json(request, slug):
         },
         json_dumps_params={"ensure_ascii": False},
     )
-

@@ -68,7 +68,11 @@ def meeting_detail(request, slug):
     return render(
         request,
         "meetings/detail.html",
-        {"meeting": meeting, "page": page, **record_context(request, record=meeting, sources=page.sources, title=meeting.name)},
+        {
+            "meeting": meeting,
+            "page": page,
+            **record_context(request, record=meeting, sources=page.sources, title=meeting.name),
+        },
     )
 
 
@@ -82,7 +86,13 @@ def meeting_version(request, slug, version):
     return render(
         request,
         "version.html",
-        {"version": published, "facts": version_facts(published.record), "current": meeting, "current_route": "meetings:detail", "kind": "meeting"},
+        {
+            "version": published,
+            "facts": version_facts(published.record),
+            "current": meeting,
+            "current_route": "meetings:detail",
+            "kind": "meeting",
+        },
     )
 
 

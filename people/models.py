@@ -134,6 +134,7 @@ class Post(CitedRecord):
         return f"{self.title}, {self.organization}" if self.organization_id else self.title
 
     def after_content_saved(self) -> None:
+        super().after_content_saved()
         # Memberships keep a copy of the flag so the database can hold one current holder per sole-holder post.
         self.memberships.exclude(is_sole_holder=self.is_sole_holder).update_unrecorded(
             is_sole_holder=self.is_sole_holder
@@ -175,6 +176,14 @@ class Person(CitedRecord):
     class Meta:
         ordering = ["family_name", "full_name"]
         verbose_name_plural = "people"
+        indexes = [
+            # Keyset paging of the public list by name.
+            models.Index(
+                fields=["family_name", "full_name", "id"],
+                condition=Q(editorial_status="published"),
+                name="person_public_name",
+            ),
+        ]
 
     def __str__(self):
         return self.full_name

@@ -64,7 +64,11 @@ def person_detail(request, slug):
     return render(
         request,
         "people/detail.html",
-        {"person": person, "page": page, **record_context(request, record=person, sources=page.sources, title=person.full_name)},
+        {
+            "person": person,
+            "page": page,
+            **record_context(request, record=person, sources=page.sources, title=person.full_name),
+        },
     )
 
 
@@ -78,7 +82,13 @@ def person_version(request, slug, version):
     return render(
         request,
         "version.html",
-        {"version": published, "facts": version_facts(published.record), "current": person, "current_route": "people:detail", "kind": "person"},
+        {
+            "version": published,
+            "facts": version_facts(published.record),
+            "current": person,
+            "current_route": "people:detail",
+            "kind": "person",
+        },
     )
 
 

@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from factory.django import DjangoModelFactory
 
 from articles.models import Article, Citation, text_sha256
+from editorial.search import refresh_search_vector
 from initiatives.models import Initiative, Milestone, MilestoneKind, Theme
 from meetings.models import Capacity, Meeting, MeetingKind, Participation, Rendering, Statement, StatementAmount
 from people.models import Jurisdiction, JurisdictionKind, Membership, Organization, OrganizationKind, Person, Post
@@ -78,9 +79,16 @@ class ThemeFactory(DjangoModelFactory):
 class InitiativeFactory(DjangoModelFactory):
     class Meta:
         model = Initiative
+        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"initiative-{n}")
     name = factory.Sequence(lambda n: f"Initiative {n}")
+
+    @factory.post_generation
+    def search_vector(initiative, create, extracted, **kwargs):
+        # create() skips the workflow, which keeps the stored search vector (PostgreSQL): fill it the same way.
+        if create:
+            refresh_search_vector(initiative)
 
 
 class MilestoneFactory(DjangoModelFactory):

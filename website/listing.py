@@ -2,8 +2,8 @@
 
 A list page runs a fixed set of queries: one bounded count, one page of rows (plus the page's
 prefetches) and one GROUP BY per facet. Counting stops at COUNT_CAP rows ("10,000+"), and each
-facet groups at most COUNT_CAP matching rows, so its counts are exact below the cap and true lower
-bounds above it. Pages follow a cursor (the last row's sort key) instead of an OFFSET, so page
+facet groups at most FACET_SAMPLE matching rows, so its counts are exact below that and true lower
+bounds ("1,000+") above it. Pages follow a cursor (the last row's sort key) instead of an OFFSET, so page
 9,000 costs what page 1 does when the sort has an index.
 """
 
@@ -21,6 +21,7 @@ from django.http import QueryDict
 from website.search import text_filter
 
 COUNT_CAP = 10_000
+FACET_SAMPLE = 1_000  # rows a facet groups: past it, counts are lower bounds and cost no more
 PAGE_SIZE = 50
 MAX_FACET_VALUES = 50  # per facet, most frequent first: a facet is a shortcut, not an index
 
@@ -102,7 +103,7 @@ class FacetValue:
 class FacetCounts:
     facet: Facet
     values: list[FacetValue]
-    is_lower_bound: bool  # counted over the first COUNT_CAP matches only
+    is_lower_bound: bool  # counted over the first FACET_SAMPLE matches only
 
 
 @dataclass
@@ -209,12 +210,12 @@ class ListRequest:
         return [self.count_facet(facet) for facet in self.listing.facets]
 
     def count_facet(self, facet: Facet) -> FacetCounts:
-        """One facet's values and counts: exact up to COUNT_CAP matching rows, lower bounds past it."""
+        """One facet's values and counts: exact up to FACET_SAMPLE matching rows, lower bounds past it."""
         queryset = self.filtered(without=facet.key).filter(**{f"{facet.lookup}__isnull": False, **facet.live})
         columns = {"facet_value": F(facet.lookup), "facet_pk": F("pk")}
         if facet.label_lookup:
             columns["facet_label"] = F(facet.label_lookup)
-        sample = queryset.order_by().values(**columns)[:COUNT_CAP]
+        sample = queryset.order_by().values(**columns)[:FACET_SAMPLE]
         sql, params = sample.query.sql_with_params()
         quote = connection.ops.quote_name
         label = quote("facet_label") if facet.label_lookup else quote("facet_value")
@@ -239,7 +240,7 @@ class ListRequest:
         return FacetCounts(
             facet=facet,
             values=values[:MAX_FACET_VALUES],
-            is_lower_bound=sum(rows for *_, rows in groups) >= COUNT_CAP,
+            is_lower_bound=sum(rows for *_, rows in groups) >= FACET_SAMPLE,
         )
 
     def _order(self, descending: bool) -> list:

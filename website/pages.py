@@ -3,11 +3,10 @@
 import functools
 from collections.abc import Callable
 
-from django.utils import timezone
-
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from editorial.models import CuratedRecord
 from editorial.selectors import find_redirect

@@ -7,8 +7,8 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.urls import reverse
 
-from articles.models import Article, Citation, Mention
 from articles.linking.models import ReviewStatus
+from articles.models import Article, Citation, Mention
 from editorial.models import CuratedRecord, EditorialStatus
 from initiatives.models import Initiative
 from initiatives.selectors import INITIATIVE_LISTING
@@ -111,7 +111,9 @@ def search_site(*, query: str) -> list[SearchSection]:
             snippet_field="text",
             query=query,
         ),
-        _section("articles", "Articles", Article.objects.all(), fields=("title", "text"), snippet_field="text", query=query),
+        _section(
+            "articles", "Articles", Article.objects.all(), fields=("title", "text"), snippet_field="text", query=query
+        ),
     ]
 
 
@@ -149,7 +151,9 @@ def _published_records(keys: set[tuple[int, int]], models: tuple[type[CuratedRec
             if model is Post:
                 queryset = queryset.select_related("organization")
             if model is Statement:
-                queryset = queryset.filter(speaker__editorial_status=EditorialStatus.PUBLISHED).select_related("speaker")
+                queryset = queryset.filter(speaker__editorial_status=EditorialStatus.PUBLISHED).select_related(
+                    "speaker"
+                )
             for record in queryset:
                 found[content_type.pk, record.pk] = record
     return found

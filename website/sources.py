@@ -22,7 +22,10 @@ def list_sources(records: list[Model]) -> list[Citation]:
     for content_type_id, ids in ids_by_type.items():
         condition |= Q(content_type_id=content_type_id, object_id__in=ids)
     citations = list(
-        Citation.objects.published().filter(condition).select_related("article").order_by("content_type", "object_id", "field", "start", "pk")
+        Citation.objects.published()
+        .filter(condition)
+        .select_related("article")
+        .order_by("content_type", "object_id", "field", "start", "pk")
     )
     for citation in citations:
         citation.subject = by_key[citation.content_type_id, citation.object_id]

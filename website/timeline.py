@@ -14,6 +14,7 @@ from editorial.dates import PartialDate
 
 WIDTH, LEFT, RIGHT = 720, 24, 24
 AXIS_Y, ROW = 40, 22
+LABEL_CHARS = 48  # the full text is in the picture's description and the lists beside it
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,10 @@ class Event:
 def _x(day: datetime.date, start: datetime.date, end: datetime.date) -> float:
     span = max((end - start).days, 1)
     return LEFT + (WIDTH - LEFT - RIGHT) * (day - start).days / span
+
+
+def _short(label: str, limit: int = LABEL_CHARS) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 def _n(value: float) -> str:
@@ -56,7 +61,8 @@ def render_timeline(*, events: list[Event], title: str) -> SafeString:
         y = AXIS_Y + ROW * (row + 1)
         left = _x(event.date.date, start, end)
         right = _x(event.date.last_day + datetime.timedelta(days=1), start, end)
-        label_x = min(left, WIDTH - RIGHT - 200)
+        # Labels read away from the nearer edge, so none runs off the picture.
+        on_right = left > WIDTH / 2
         if event.date.precision == "day":
             shape = format_html('<circle cx="{}" cy="{}" r="5" class="{}"/>', _n(left), y - 5, event.kind)
         else:
@@ -69,12 +75,13 @@ def render_timeline(*, events: list[Event], title: str) -> SafeString:
             )
         marks.append(
             format_html(
-                '<g>{}<text x="{}" y="{}" class="label">{}: {}</text></g>',
+                '<g>{}<text x="{}" y="{}" class="label" text-anchor="{}">{}: {}</text></g>',
                 shape,
-                _n(label_x + 8),
-                y + 9,
+                _n(left - 8 if on_right else right + 8),
+                y,
+                "end" if on_right else "start",
                 event.date.display(),
-                event.label,
+                _short(event.label),
             )
         )
     description = "; ".join(f"{event.date.display()}: {event.label}" for event in events)

@@ -76,7 +76,11 @@ def version_facts(record: CuratedRecord) -> list[tuple[str, str]]:
             related = getattr(record, field.name)
             text = str(related) if related is not None else ""
         elif field.choices:
-            text = str(dict(field.flatchoices).get(getattr(record, field.attname), "")) if getattr(record, field.attname) else ""
+            text = (
+                str(dict(field.flatchoices).get(getattr(record, field.attname), ""))
+                if getattr(record, field.attname)
+                else ""
+            )
         else:
             value = getattr(record, field.attname)
             text = "" if value in (None, "") else str(value)

@@ -61,4 +61,3 @@ class Plan:
 def plan_for(serializer_class: type[serializers.Serializer], resource: resources.Resource) -> Plan:
     """The compiled plan of a serializer (compiled once per process)."""
     return Plan(serializer_class, resource)
-

@@ -133,6 +133,9 @@ class CuratedRecord(models.Model):
 
     def after_content_saved(self) -> None:
         """Bring derived bookkeeping in step once the workflow has written new content."""
+        from editorial.search import refresh_search_vector
+
+        refresh_search_vector(self)
 
     def required_citation_fields(self) -> dict[str, str]:
         """Facts of this record that need their own citation, as {citation field: label}."""

@@ -61,7 +61,9 @@ def test_record_pages_cost_the_same_queries_for_1_or_30_facts(client):
 
 def test_initiative_page_hides_what_is_not_published(client):
     initiative = published_initiative(name="The live initiative")
-    initiative.lead_officials.add(PersonFactory(full_name="Draft Official"), PersonFactory(**PUBLISHED, full_name="Live Official"))
+    initiative.lead_officials.add(
+        PersonFactory(full_name="Draft Official"), PersonFactory(**PUBLISHED, full_name="Live Official")
+    )
     _statement(initiative, summary="Draft statement")
     _statement(initiative, **PUBLISHED, summary="Said by a draft speaker")
     _statement(
@@ -71,12 +73,21 @@ def test_initiative_page_hides_what_is_not_published(client):
         speaker=PersonFactory(**PUBLISHED),
         meeting=MeetingFactory(name="Draft Meeting"),
     )
-    CitationFactory(record=initiative, passage="", article=None, url="https://example.org/a", source_title="Draft source")
+    CitationFactory(
+        record=initiative, passage="", article=None, url="https://example.org/a", source_title="Draft source"
+    )
     CitationFactory(**PUBLISHED, record=initiative)
     MilestoneFactory(initiative=initiative, description="Draft milestone")
     html = client.get(f"/initiatives/{initiative.slug}/").content.decode()
     assert "Live Official" in html and "Live statement" in html
-    for secret in ("Draft Official", "Draft statement", "draft speaker", "Draft Meeting", "Draft source", "Draft milestone"):
+    for secret in (
+        "Draft Official",
+        "Draft statement",
+        "draft speaker",
+        "Draft Meeting",
+        "Draft source",
+        "Draft milestone",
+    ):
         assert secret not in html
     assert "The Financial Secretary announced a fund of HK$10 billion." in html  # the published source's passage
 
@@ -96,13 +107,23 @@ def test_unknown_record_is_404(client):
 
 
 def test_article_page_escapes_its_text_and_links_accepted_mentions_of_published_records(client):
-    article = ArticleFactory(text="Paul Chan said <script>alert(1)</script> and Draft Person agreed.\n\nSecond paragraph.")
+    article = ArticleFactory(
+        text="Paul Chan said <script>alert(1)</script> and Draft Person agreed.\n\nSecond paragraph."
+    )
     chan, draft = PersonFactory(**PUBLISHED, full_name="Paul Chan"), PersonFactory(full_name="Draft Person")
     person_type = ContentType.objects.get_for_model(Person)
     for record, start, end, status in [(chan, 0, 9, "accepted"), (draft, 45, 57, "accepted")]:
         Mention.objects.create(
-            article=article, kind="person", content_type=person_type, object_id=record.pk, surface=article.text[start:end],
-            start=start, end=end, text_sha256=article.text_sha256, method="name", status=status,
+            article=article,
+            kind="person",
+            content_type=person_type,
+            object_id=record.pk,
+            surface=article.text[start:end],
+            start=start,
+            end=end,
+            text_sha256=article.text_sha256,
+            method="name",
+            status=status,
         )
     html = client.get(f"/articles/{article.pk}/").content.decode()
     assert "<script>alert(1)</script>" not in html

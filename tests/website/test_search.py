@@ -25,7 +25,9 @@ def test_search_finds_each_kind_ranked_and_highlighted(client, demo):
 def test_search_ranks_the_better_match_first(client):
     published_initiative(name="Harbour study", summary="A study of the harbour.")
     published_initiative(name="Harbour tunnel", summary="A harbour tunnel under the harbour, by the harbour.")
-    rows = {section.key: section for section in client.get("/search/?q=harbour").context["sections"]}["initiatives"].rows
+    rows = {section.key: section for section in client.get("/search/?q=harbour").context["sections"]}[
+        "initiatives"
+    ].rows
     assert [row.name for row in rows] == ["Harbour tunnel", "Harbour study"]
 
 

@@ -66,4 +66,10 @@ def article_text(page) -> SafeString:
     html = "".join(pieces)
     # Paragraphs: escaped text holds no markup, so splitting on newlines cannot break a tag.
     paragraphs = [paragraph.strip() for paragraph in html.replace("\r\n", "\n").split("\n") if paragraph.strip()]
-    return mark_safe("".join(f"<p>{paragraph}</p>" for paragraph in paragraphs))  # noqa: S308 - escaped above
+    return mark_safe("".join(f"<p>{paragraph}</p>" for paragraph in paragraphs))
+
+
+@register.filter
+def words_of(name: str) -> str:
+    """A field name as words: "budget_as_of" -> "budget as of"."""
+    return str(name).replace("_", " ")

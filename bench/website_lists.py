@@ -1,0 +1,236 @@
+"""Website benchmark: list and search pages at 1,000 and 100,000 published initiatives, on PostgreSQL.
+
+    .venv/bin/python bench/website_lists.py                      # the models' indexes as they are
+
+Creates a throwaway database (website_bench_<pid>) on BENCH_POSTGRES (default
+postgres://postgres@127.0.0.1:5432), fills it through a bench-only bulk path (bulk_create, no
+workflow: these rows are load, not content), times each page with Django's test client
+(median of several runs after a warm-up) and prints times and the 100,000/1,000 ratio.
+The database is dropped at the end.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPOSITORY))
+SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+DATABASE = f"website_bench_{os.getpid()}"
+os.environ["DATABASE_URL"] = f"{SERVER}/{DATABASE}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+import psycopg  # noqa: E402
+
+WORDS = [
+    "harbour",
+    "digital",
+    "climate",
+    "water",
+    "housing",
+    "transport",
+    "health",
+    "school",
+    "energy",
+    "trade",
+    "grid",
+    "data",
+    "talent",
+    "research",
+    "port",
+    "rail",
+    "budget",
+    "fund",
+    "innovation",
+    "green",
+    "youth",
+    "elderly",
+    "river",
+    "coast",
+    "startup",
+    "science",
+]
+RUNS = 9
+
+
+def _admin(sql: str) -> None:
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(sql)
+
+
+def _bulk_publish_initiatives_for_bench(*, start: int, count: int, references: dict) -> None:
+    """Bench-only: published initiatives straight into the table, with themes; never for real content."""
+    from django.utils import timezone
+
+    from editorial.search import document
+    from initiatives.models import Initiative
+
+    rng = random.Random(start)
+    now = timezone.now()
+    statuses = ["proposed", "announced", "in_preparation", "launched", "operational", "completed"]
+    instruments = ["institution", "facility", "programme", "funding", "strategy", "regulation"]
+    batch = 5_000
+    for offset in range(start, start + count, batch):
+        rows = []
+        for number in range(offset, min(offset + batch, start + count)):
+            words = rng.sample(WORDS, 4)
+            rows.append(
+                Initiative(
+                    slug=f"bench-initiative-{number}",
+                    name=f"{words[0].capitalize()} {words[1]} {words[2]} initiative {number}",
+                    summary=" ".join(rng.choice(WORDS) for _ in range(25)),
+                    status=rng.choice(statuses),
+                    instrument=rng.choice(instruments),
+                    jurisdiction=rng.choice(references["jurisdictions"]),
+                    responsible_organization=rng.choice(references["organizations"]),
+                    announced_date=datetime.date(2015 + number % 11, 1 + number % 12, 1),
+                    announced_date_precision="month",
+                    editorial_status="published",
+                    published_version=1,
+                    published_at=now - datetime.timedelta(seconds=number),
+                )
+            )
+        created = Initiative.objects.bulk_create(rows)
+        # bulk_create skips the workflow, which keeps the stored search vector: fill it as the workflow would.
+        Initiative.objects.filter(pk__in=[initiative.pk for initiative in created]).update_unrecorded(
+            search_vector=document(*Initiative.search_fields)
+        )
+        through = Initiative.themes.through
+        through.objects.bulk_create(
+            [
+                through(initiative_id=initiative.pk, theme_id=theme.pk)
+                for initiative in created
+                for theme in rng.sample(references["themes"], 2)
+            ]
+        )
+
+
+def _references() -> dict:
+    from initiatives.models import Theme
+    from people.models import Jurisdiction, Organization
+
+    jurisdictions = Jurisdiction.objects.bulk_create(
+        [Jurisdiction(name=f"Jurisdiction {n}", slug=f"jurisdiction-{n}", kind="country") for n in range(20)]
+    )
+    organizations = Organization.objects.bulk_create(
+        [
+            Organization(
+                slug=f"organization-{n}", name=f"Organization {n}", kind="bureau", editorial_status="published"
+            )
+            for n in range(50)
+        ]
+    )
+    themes = Theme.objects.bulk_create(
+        [Theme(slug=f"theme-{n}", name=f"Theme {n}", editorial_status="published") for n in range(30)]
+    )
+    return {"jurisdictions": jurisdictions, "organizations": organizations, "themes": themes}
+
+
+def _cursor_at(url_sort: str, depth: int, query: str = "") -> str:
+    """The cursor a reader following 'next' would hold at row `depth` (computed outside the timing)."""
+    from django.http import QueryDict
+
+    from initiatives.selectors import INITIATIVE_LISTING
+    from website.listing import encode_cursor
+
+    params = QueryDict(mutable=True)
+    params["sort"] = url_sort
+    if query:
+        params["q"] = query
+    request = INITIATIVE_LISTING.read(params)
+    queryset = request.sorted()
+    row = queryset[max(depth - 1, 0) : depth].get()
+    return encode_cursor(row, request.sort)
+
+
+def _time(client, url: str) -> float:
+    response = client.get(url)  # warm-up
+    assert response.status_code == 200, (url, response.status_code)
+    times = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append(time.perf_counter() - started)
+        assert response.status_code == 200
+    return statistics.median(times)
+
+
+def _pages(total: int) -> dict[str, str]:
+    deep = int(total * 0.9)
+    search_word = "harbour"
+    search_matches = _count_matches(search_word)
+    return {
+        "list, first page": "/initiatives/",
+        f"list, page at row {deep:,}": f"/initiatives/?after={_cursor_at('name', deep)}",
+        "list, recent, first page": "/initiatives/?sort=recent",
+        f"list, recent, row {deep:,}": f"/initiatives/?sort=recent&after={_cursor_at('recent', deep)}",
+        "list, 2 facets, first page": "/initiatives/?status=launched&theme=theme-3",
+        "search page (6 kinds)": f"/search/?q={search_word}",
+        "list search, first page": f"/initiatives/?q={search_word}",
+        "list search, deep page": (
+            f"/initiatives/?q={search_word}&after={_cursor_at('name', int(search_matches * 0.9), search_word)}"
+        ),
+    }
+
+
+def _count_matches(word: str) -> int:
+    from django.http import QueryDict
+
+    from initiatives.selectors import INITIATIVE_LISTING
+
+    params = QueryDict(mutable=True)
+    params["q"] = word
+    return INITIATIVE_LISTING.read(params).filtered().count()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small", type=int, default=1_000)
+    parser.add_argument("--large", type=int, default=100_000)
+    arguments = parser.parse_args()
+
+    _admin(f"CREATE DATABASE {DATABASE}")
+    try:
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connection
+        from django.test import Client
+
+        call_command("migrate", verbosity=0)
+        references = _references()
+        client = Client()
+        results = {}
+        loaded = 0
+        for size in (arguments.small, arguments.large):
+            started = time.perf_counter()
+            _bulk_publish_initiatives_for_bench(start=loaded, count=size - loaded, references=references)
+            loaded = size
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            print(f"{size:,} initiatives loaded in {time.perf_counter() - started:.1f}s", flush=True)
+            pages = _pages(size)
+            results[size] = {name: _time(client, url) for name, url in pages.items()}
+        small, large = results[arguments.small], results[arguments.large]
+        print(f"\nPostgreSQL; median of {RUNS} requests through the Django test client")
+        print(f"{'page':<34}{arguments.small:>10,}{arguments.large:>11,}   ratio")
+        for name_small, name_large in zip(small, large, strict=True):
+            ratio = large[name_large] / small[name_small]
+            name = name_small.split(" at row ")[0].split(", row ")[0]
+            print(f"{name:<34}{small[name_small] * 1000:>8.1f}ms{large[name_large] * 1000:>9.1f}ms   {ratio:.2f}x")
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        _admin(f"DROP DATABASE IF EXISTS {DATABASE}")
+
+
+if __name__ == "__main__":
+    main()

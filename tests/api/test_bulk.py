@@ -1,0 +1,53 @@
+"""Every list as CSV and NDJSON, streamed in batches for full dumps."""
+
+import csv
+import io
+
+import orjson
+import pytest
+
+from api import export
+from tests.api.records import Shared, initiative
+
+pytestmark = pytest.mark.django_db
+
+
+def body(response) -> bytes:
+    assert response.streaming
+    return b"".join(response.streaming_content)
+
+
+def test_ndjson_dumps_every_record_past_one_batch(api_client, monkeypatch):
+    monkeypatch.setattr(export, "BATCH_SIZE", 2)
+    shared = Shared.create()
+    rows = [initiative(shared) for _ in range(5)]
+    response = api_client.get("/api/v1/initiatives/", {"format": "ndjson", "theme": shared.theme.slug})
+    assert response["Content-Type"] == "application/x-ndjson"
+    records = [orjson.loads(line) for line in body(response).splitlines()]
+    assert [record["slug"] for record in records] == [row.slug for row in rows]
+    assert records[0]["themes"][0]["id"] == str(shared.theme.uuid)
+
+
+def test_csv_has_one_row_per_record_with_flat_columns(api_client):
+    shared = Shared.create()
+    row = initiative(shared)
+    response = api_client.get("/api/v1/initiatives/", {"format": "csv", "organization": shared.organization.slug})
+    assert response["Content-Type"].startswith("text/csv")
+    assert 'filename="initiatives.csv"' in response["Content-Disposition"]
+    [record] = list(csv.DictReader(io.StringIO(body(response).decode())))
+    assert record["slug"] == row.slug
+    assert record["responsible_organization_id"] == str(shared.organization.uuid)
+    assert record["themes_ids"] == str(shared.theme.uuid)
+    assert record["jurisdiction_code"] == "HK"
+
+
+def test_changes_dump_as_csv(api_client, demo):
+    rows = list(csv.reader(io.StringIO(body(api_client.get("/api/v1/changes/?format=csv")).decode())))
+    assert rows[0][:3] == ["sequence", "action", "kind"]
+    assert len(rows) > 10
+
+
+def test_a_dump_with_bad_input_answers_json(api_client):
+    response = api_client.get("/api/v1/initiatives/", {"format": "csv", "cursor": "bad"})
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "invalid_cursor"

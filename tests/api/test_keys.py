@@ -1,0 +1,69 @@
+"""API keys: issued in the admin and shown once, stored as a hash, revoked, rate-limited (429 + Retry-After)."""
+
+import hashlib
+
+import pytest
+
+from api.models import APIKey
+from api.services import issue_api_key, revoke_api_key
+from tests.api.conftest import keyed_client, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_issues_a_key_shown_once_and_stored_as_a_hash(admin_client, django_user_model):
+    owner = make_user(django_user_model, "institute", staff=False)
+    response = admin_client.post(
+        "/admin/api/apikey/add/", {"name": "Institute nightly", "owner": owner.pk, "requests_per_minute": 100}
+    )
+    assert response.status_code == 200
+    secret = response.context["secret"]
+    assert secret in response.content.decode()
+    key = APIKey.objects.get(name="Institute nightly")
+    assert key.key_hash == hashlib.sha256(secret.encode()).hexdigest()
+    assert secret not in str(list(APIKey.objects.values()))
+    change_page = admin_client.get(f"/admin/api/apikey/{key.pk}/change/").content.decode()
+    assert secret not in change_page and key.prefix in change_page
+
+
+def test_a_key_authenticates_and_records_its_last_use(api_client, partner_client):
+    key = APIKey.objects.get()
+    assert key.last_used_at is None
+    assert partner_client.get("/api/v1/themes/").status_code == 200
+    key.refresh_from_db()
+    assert key.last_used_at is not None
+
+
+def test_unknown_and_revoked_keys_are_refused(api_client, partner_client):
+    api_client.credentials(HTTP_X_API_KEY="nope.nope")
+    response = api_client.get("/api/v1/themes/")
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "authentication_failed"
+    revoke_api_key(key=APIKey.objects.get())
+    assert partner_client.get("/api/v1/themes/").status_code == 401
+
+
+def test_each_key_has_its_own_rate_limit(django_user_model):
+    slow = keyed_client(make_user(django_user_model, "slow", staff=False), requests_per_minute=2)
+    fast = keyed_client(make_user(django_user_model, "fast", staff=False), requests_per_minute=100)
+    assert [slow.get("/api/v1/themes/").status_code for _ in range(3)] == [200, 200, 429]
+    limited = slow.get("/api/v1/themes/")
+    assert limited.json()["error"]["code"] == "throttled"
+    assert 1 <= int(limited["Retry-After"]) <= 60
+    assert [fast.get("/api/v1/themes/").status_code for _ in range(3)] == [200, 200, 200]
+
+
+def test_anonymous_reads_have_a_lower_rate(api_client, settings):
+    settings.API_ANONYMOUS_RATE = "3/minute"
+    assert [api_client.get("/api/v1/themes/").status_code for _ in range(4)] == [200, 200, 200, 429]
+    assert "Retry-After" in api_client.get("/api/v1/themes/")
+
+
+def test_issue_draws_a_fresh_prefix_and_secret(django_user_model):
+    owner = make_user(django_user_model, "owner", staff=False)
+    (first, first_secret), (second, second_secret) = (
+        issue_api_key(name="a", owner=owner),
+        issue_api_key(name="b", owner=owner),
+    )
+    assert first.prefix != second.prefix and first_secret != second_secret
+    assert first_secret.startswith(first.prefix + ".")

@@ -1,0 +1,57 @@
+"""Every list costs the same number of queries for 1 record or 100, references and expansions included."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from api import resources
+from api.lean import plan_for
+from tests.api.records import BUILDERS, Shared
+
+pytestmark = pytest.mark.django_db
+
+# (plain, with every relation expanded). Plain: the latest public write (Last-Modified), the page,
+# then one query per list the rows carry (aliases, each many-to-many, citations, amounts, mentions);
+# to-one references come with the page. Expanded: each embedded resource adds its own page and lists.
+EXPECTED = {
+    "initiatives": (7, 27),
+    "people": (4, 4),
+    "organizations": (4, 7),
+    "posts": (4, 7),
+    "memberships": (3, 9),
+    "meetings": (5, 12),
+    "participations": (3, 13),
+    "statements": (6, 24),
+    "milestones": (3, 9),
+    "themes": (3, 3),
+    "citations": (2, 4),
+    "articles": (3, 3),
+}
+
+
+def expand_all(name: str) -> str:
+    resource = resources.get(name)
+    return ",".join(plan_for(resource.viewset.serializer_class, resource).expandable)
+
+
+def count(client, url: str, rows: int) -> int:
+    client.get(url)  # content types and the like are cached after a first request
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    assert len(response.json()["results"]) == rows
+    return len(queries)
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_list_costs_the_same_for_one_record_or_a_hundred(api_client, name):
+    shared = Shared.create()
+    build = BUILDERS[name]
+    plain, expanded = f"/api/v1/{name}/?page_size=200", f"/api/v1/{name}/?page_size=200&expand={expand_all(name)}"
+    kept = len(api_client.get(plain).json()["results"])  # the shared records may be listed too
+    build(shared)
+    one = (count(api_client, plain, 1 + kept), count(api_client, expanded, 1 + kept))
+    for _ in range(99):
+        build(shared)
+    hundred = (count(api_client, plain, 100 + kept), count(api_client, expanded, 100 + kept))
+    assert one == hundred == EXPECTED[name]
