@@ -13,7 +13,6 @@ class APIKeyAdmin(admin.ModelAdmin):
     list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
     search_fields = ["name", "prefix", "owner__username"]
     readonly_fields = ["prefix", "created_at", "last_used_at", "revoked_at"]
-    autocomplete_fields = []
     actions = ["revoke"]
 
     def get_fields(self, request, obj=None):

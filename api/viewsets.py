@@ -28,7 +28,7 @@ def context_for(request, expand: frozenset[str] = frozenset()) -> Context:
 
 
 class JSONErrorsMixin:
-    """Errors answer in JSON whatever format the request asked for."""
+    """Errors answer in JSON whatever format the request asked for; a 200 gets its ETag and Last-Modified."""
 
     def finalize_response(self, request, response, *args, **kwargs):
         if response.status_code >= 400 and isinstance(response, Response):

@@ -46,7 +46,8 @@ class Article(models.Model):
         help_text="Hash of the text with case and spacing normalised: the same story from another URL.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    # Indexed: the API's Last-Modified reads the newest one on every request.
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["-published_at", "-created_at"]

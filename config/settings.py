@@ -156,6 +156,14 @@ if env_bool("SECURE_PROXY_SSL_HEADER", False):
 # /healthz is probed over plain HTTP by load balancers inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# Cache: per process by default; CACHE_URL (redis://...) shares it between processes, as rate limits need.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 # Celery: with no broker configured, tasks run in-process, synchronously (the embedded default).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -209,9 +217,9 @@ SPECTACULAR_SETTINGS = {
         "Published, sourced records of government initiatives, the officials and meetings behind them, and the "
         "articles that prove each fact. Records are identified by UUID; lists are cursor-paginated (follow "
         "`next`), filterable, and available as CSV or NDJSON with `?format=csv|ndjson`. Dates carry their "
-        "precision: {\"date\": \"2024-10\", \"precision\": \"month\"}. `/changes/` lists every publish, "
-        "update, withdrawal and merge in order. Errors share one shape: {\"error\": {\"code\", \"message\", "
-        "\"details\"}}."
+        'precision: {"date": "2024-10", "precision": "month"}. `/changes/` lists every publish, '
+        'update, withdrawal and merge in order. Errors share one shape: {"error": {"code", "message", '
+        '"details"}}.'
     ),
     "VERSION": "1",
     "OAS_VERSION": "3.1.0",

@@ -216,12 +216,14 @@ def _move_record(record: CuratedRecord, spec: Transition, new_status: str, *, by
         record.pending_revision = None
     record.editorial_status = new_status
     fields = ["editorial_status", "pending_revision"]
+    if EditorialStatus.PUBLISHED in (before, new_status):
+        fields.append("updated_at")  # what the public sees changed: partners' ?updated_since= must notice
     if spec.needs_review:
         record.last_reviewed_at = timezone.now()
         fields.append("last_reviewed_at")
     if new_status == EditorialStatus.PUBLISHED:
         _number_published_version(record, latest)
-        fields += ["published_version", "published_at", "updated_at"]
+        fields += ["published_version", "published_at"]
     _bookkeeping(record, *fields)
     _log(
         record,

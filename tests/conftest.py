@@ -24,3 +24,12 @@ def admin_client(client, superuser):
 def fast_password_hashing(settings):
     """Tests create many users; a deliberately slow hash would dominate the suite's time."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def generous_anonymous_api_rate(settings):
+    """Tests walk many API URLs anonymously; the real rate limit is tested on its own (tests/api/test_keys.py)."""
+    from django.core.cache import cache
+
+    settings.API_ANONYMOUS_RATE = "1000000/minute"
+    cache.clear()

@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from api.services import issue_api_key
 from articles.feeds.models import Feed
 from articles.ingestion.models import Ingestion
 from articles.linking.models import Mention, Suggestion
@@ -56,6 +57,12 @@ ARTICLE_TEXT = (
     "The Northern Metropolis will provide land for the sector, he told the APEC Finance Ministers' Meeting."
 )
 PASSAGE = "The Northern Metropolis will provide land for the sector"
+
+
+def person_user():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user("partner", "partner@example.org", "a-long-test-password")
 
 
 @pytest.fixture
@@ -188,6 +195,7 @@ def records():
         evidence_end=len(ARTICLE_TEXT.split("\n")[0]),
         text_sha256=article.text_sha256,
     )
+    issue_api_key(name="Partner nightly", owner=person_user())
     Change.objects.create(
         content_type=ContentType.objects.get_for_model(Initiative),
         object_id=initiative.pk,

@@ -41,7 +41,7 @@ class Mention(models.Model):
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True, db_index=True)  # the API's Last-Modified reads it
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -119,6 +119,8 @@ class CuratedRecordAdmin(admin.ModelAdmin):
             queryset = queryset.annotate(
                 newest_evidence_at=Max(Coalesce("citations__article__published_at", "citations__created_at"))
             )
+            # An aggregate makes a GROUP BY, which drops Meta.ordering: keep the model's order (autocomplete pages).
+            queryset = queryset.order_by(*(self.ordering or self.model._meta.ordering or ["-pk"]))
         return queryset
 
     @admin.display(description="pending edit")
