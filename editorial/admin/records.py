@@ -6,22 +6,18 @@ record has no name to slug by hand. Every save goes through editorial.workflow: 
 written at once, an edit of a published record waits for review.
 """
 
-from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
-from django.contrib.contenttypes.admin import BaseGenericInlineFormSet, GenericTabularInline
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.urls import path
-from django.utils.html import format_html
 
 from editorial.admin import views
 from editorial.admin.filters import AuthorFilter, PendingEditFilter
 from editorial.admin.forms import CuratedChildForm, CuratedRecordForm, owned_rows
-from editorial.models import Change, CuratedRecord, EditorialStatus, ExternalIdentifier
+from editorial.models import CuratedRecord, EditorialStatus
 from editorial.revisions import child_relation, take, write_fields
 from editorial.workflow import (
     TRANSITIONS,
@@ -302,99 +298,3 @@ class CuratedChildInlineMixin:
 
 class CuratedChildInline(CuratedChildInlineMixin, admin.TabularInline):
     pass
-
-
-def curated_content_types():
-    """The content types an identifier or a citation may point at."""
-    curated_models = [model for model in apps.get_models() if issubclass(model, CuratedRecord)]
-    return ContentType.objects.filter(
-        pk__in=[content_type.pk for content_type in ContentType.objects.get_for_models(*curated_models).values()]
-    )
-
-
-class ExternalIdentifierFormSet(BaseGenericInlineFormSet):
-    """Refuses an identifier another record of the same kind has.
-
-    The database refuses it too, but the inline forms never see the content type, so model
-    validation cannot: without this check the editor would get a server error.
-    """
-
-    def clean(self):
-        super().clean()
-        content_type = ContentType.objects.get_for_model(self.instance, for_concrete_model=self.for_concrete_model)
-        others = ExternalIdentifier.objects.filter(content_type=content_type)
-        if self.instance.pk is not None:
-            # This record's own identifiers are all forms of this formset, checked against each other below.
-            others = others.exclude(object_id=self.instance.pk)
-        seen = set()
-        for form in self.forms:
-            if self._should_delete_form(form) or (not form.has_changed() and form.instance.pk is None):
-                continue
-            scheme = form.cleaned_data.get("scheme") or form.initial.get("scheme")
-            value = form.cleaned_data.get("value") or form.initial.get("value")
-            if not (scheme and value):  # an untouched extra form, or one already in error
-                continue
-            if (scheme, value) in seen or others.filter(scheme=scheme, value=value).exists():
-                form.add_error("value", f"{scheme}:{value} already identifies another {content_type.name}.")
-            seen.add((scheme, value))
-
-
-class ExternalIdentifierInline(GenericTabularInline):
-    model = ExternalIdentifier
-    formset = ExternalIdentifierFormSet
-    fields = ("scheme", "value", "url")
-    extra = 0
-    owned_relation = "identifiers"
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """A list to search and read; what it shows is written elsewhere, under the workflow."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(ExternalIdentifier)
-class ExternalIdentifierAdmin(ReadOnlyAdmin):
-    """Every identifier, to search across kinds; each is edited on its record's page, under review."""
-
-    list_display = ("__str__", "content_type", "object_id", "record_link", "url")
-    list_filter = ("scheme", ("content_type", admin.RelatedOnlyFieldListFilter))
-    search_fields = ("scheme", "value", "url")
-    list_select_related = ("content_type",)
-    fields = (("content_type", "object_id"), ("scheme", "value"), "url")
-
-    @admin.display(description="record")
-    def record_link(self, identifier):
-        return format_html(
-            '<a href="../../{}/{}/{}/change/">open</a>',
-            identifier.content_type.app_label,
-            identifier.content_type.model,
-            identifier.object_id,
-        )
-
-
-@admin.register(Change)
-class ChangeAdmin(ReadOnlyAdmin):
-    """The newsroom's log: every step of every record, read-only."""
-
-    list_display = (
-        "created_at",
-        "user",
-        "action",
-        "content_type",
-        "record_slug",
-        "from_status",
-        "to_status",
-        "comment",
-    )
-    list_filter = ("action", "is_public", ("content_type", admin.RelatedOnlyFieldListFilter), "created_at")
-    search_fields = ("record_slug", "comment", "user__username", "=record_uuid")
-    list_select_related = ("user", "content_type")
-    date_hierarchy = "created_at"
