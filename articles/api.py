@@ -157,7 +157,11 @@ class CitationViewSet(RecordViewSet):
         supported = Q()
         for resource in resources.curated():
             if resource.model is not Citation:
-                content_type = ContentType.objects.get_for_model(resource.model)
                 published = resource.model.objects.published().values("pk")
-                supported |= Q(content_type=content_type, object_id__in=published)
+                # By name, not get_for_model(): building the queryset must not query (the schema check runs early).
+                supported |= Q(
+                    content_type__app_label=resource.model._meta.app_label,
+                    content_type__model=resource.model._meta.model_name,
+                    object_id__in=published,
+                )
         return Citation.objects.published().filter(supported)

@@ -1,6 +1,6 @@
 """A serializer compiled into columns and readers: the list path's only per-row work is building dicts."""
 
-from functools import cache
+from functools import cache, cached_property
 
 from django.db.models import QuerySet
 from rest_framework import serializers
@@ -21,16 +21,24 @@ class Plan:
     def __init__(self, serializer_class: type[serializers.Serializer], resource: resources.Resource):
         self.resource = resource
         self.readers: list[readers.Reader] = []
-        columns, annotations = ["pk"], {}
+        columns = ["pk"]
         for key, field in serializer_class().fields.items():
             reader = field.reader(key) if isinstance(field, LeanField) else _plain_reader(key, field)
             reader.bind(self)
             reader.at = len(columns)
             columns += reader.columns
-            annotations.update(reader.annotations)
             self.readers.append(reader)
-        self.columns, self.annotations = columns, annotations
+        self.columns = columns
         self.expandable = sorted(reader.key for reader in self.readers if isinstance(reader, readers.RefReader))
+
+    @cached_property
+    def annotations(self) -> dict:
+        # Built on first use, not with the plan: some read content types, and schema generation (a deploy
+        # check) builds plans before the database has tables.
+        annotations = {}
+        for reader in self.readers:
+            annotations.update(reader.annotations)
+        return annotations
 
     def fetch(self, queryset: QuerySet, extra: tuple[str, ...] = ()) -> list[tuple]:
         """The rows of the main query: one query, the plan's columns then `extra` (what a cursor needs)."""

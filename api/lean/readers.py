@@ -269,9 +269,13 @@ class GenericRef(Reader):
 
     columns = ("content_type_id", "_target_uuid", "_target_label")
 
-    def bind(self, plan):
-        super().bind(plan)
-        self.annotations = target_annotations("content_type_id", "object_id")
+    @property
+    def annotations(self):
+        return target_annotations("content_type_id", "object_id")
+
+    @annotations.setter
+    def annotations(self, value):
+        """Reader.__init__ sets an empty dict; this reader computes its own when the plan first reads it."""
 
     def fetch(self, rows, ctx):
         return kinds_by_content_type()
