@@ -1,15 +1,14 @@
 """The initiatives' pages: the list with facets, one initiative, its versions, feeds and exports."""
 
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import render
 
 from initiatives.models import Initiative
 from initiatives.selectors import INITIATIVE_LISTING, get_initiative_page, get_published_initiative
 from website.exports import Column, csv_response, json_date, json_link, json_source
 from website.feeds import ListFeed, RecordFeed, statement_items
-from website.pages import find_record, follow_moves, record_context, render_list
+from website.pages import find_record, follow_moves, record_context, render_list, render_version
 from website.timeline import Event, render_timeline
-from website.versions import get_version, version_facts
 
 
 @follow_moves
@@ -101,19 +100,8 @@ def initiative_detail(request, slug):
 def initiative_version(request, slug, version):
     """Version N of an initiative as it was published: the permalink a citation points at."""
     initiative = _find(slug, "initiatives:version", version=version)
-    published = get_version(record=initiative, number=version)
-    if published is None:
-        raise Http404("This initiative has no published version with that number.")
-    return render(
-        request,
-        "version.html",
-        {
-            "version": published,
-            "facts": version_facts(published.record),
-            "current": initiative,
-            "current_route": "initiatives:detail",
-            "kind": "initiative",
-        },
+    return render_version(
+        request, record=initiative, number=version, kind="initiative", current_route="initiatives:detail"
     )
 
 

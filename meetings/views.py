@@ -1,14 +1,13 @@
 """The meetings' pages: the list with facets, one meeting, its versions, feeds and exports."""
 
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import render
 
 from meetings.models import Meeting
 from meetings.selectors import MEETING_LISTING, get_meeting_page, get_published_meeting
 from website.exports import Column, csv_response, json_date, json_link, json_source
 from website.feeds import ListFeed, RecordFeed, statement_items
-from website.pages import find_record, follow_moves, record_context, render_list
-from website.versions import get_version, version_facts
+from website.pages import find_record, follow_moves, record_context, render_list, render_version
 
 
 @follow_moves
@@ -80,20 +79,7 @@ def meeting_detail(request, slug):
 def meeting_version(request, slug, version):
     """Version N of a meeting's record as it was published."""
     meeting = _find(slug, "meetings:version", version=version)
-    published = get_version(record=meeting, number=version)
-    if published is None:
-        raise Http404("This meeting has no published version with that number.")
-    return render(
-        request,
-        "version.html",
-        {
-            "version": published,
-            "facts": version_facts(published.record),
-            "current": meeting,
-            "current_route": "meetings:detail",
-            "kind": "meeting",
-        },
-    )
+    return render_version(request, record=meeting, number=version, kind="meeting", current_route="meetings:detail")
 
 
 @follow_moves

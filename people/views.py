@@ -1,14 +1,13 @@
 """The people's pages: the list with facets, one person, their versions, feeds and exports."""
 
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import render
 
 from people.models import Person
 from people.selectors import PERSON_LISTING, get_person_page, get_published_person
 from website.exports import Column, csv_response, json_date, json_link, json_source
 from website.feeds import ListFeed, RecordFeed, statement_items
-from website.pages import find_record, follow_moves, record_context, render_list
-from website.versions import get_version, version_facts
+from website.pages import find_record, follow_moves, record_context, render_list, render_version
 
 
 @follow_moves
@@ -76,20 +75,7 @@ def person_detail(request, slug):
 def person_version(request, slug, version):
     """Version N of a person's record as it was published."""
     person = _find(slug, "people:version", version=version)
-    published = get_version(record=person, number=version)
-    if published is None:
-        raise Http404("This person's record has no published version with that number.")
-    return render(
-        request,
-        "version.html",
-        {
-            "version": published,
-            "facts": version_facts(published.record),
-            "current": person,
-            "current_route": "people:detail",
-            "kind": "person",
-        },
-    )
+    return render_version(request, record=person, number=version, kind="person", current_route="people:detail")
 
 
 @follow_moves

@@ -14,6 +14,7 @@ from website.citing import Reference
 from website.feeds import version_link
 from website.listing import BadListRequest, Listing
 from website.sources import newest_evidence
+from website.versions import get_version, version_facts
 
 
 class Moved(Exception):
@@ -91,3 +92,21 @@ def record_context(request, *, record: CuratedRecord, sources: list, title: str)
         "feed_url": reverse(f"{app}:feed", kwargs={"slug": record.slug}),
         "json_url": reverse(f"{app}:json", kwargs={"slug": record.slug}),
     }
+
+
+def render_version(request, *, record: CuratedRecord, number: int, kind: str, current_route: str):
+    """Version `number` of a record as it was published: the permalink a citation points at."""
+    published = get_version(record=record, number=number)
+    if published is None:
+        raise Http404(f"This {kind}'s record has no published version with that number.")
+    return render(
+        request,
+        "version.html",
+        {
+            "version": published,
+            "facts": version_facts(published.record),
+            "current": record,
+            "current_route": current_route,
+            "kind": kind,
+        },
+    )
