@@ -5,24 +5,15 @@ import uuid
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
 from articles.models import Article, Citation, text_sha256
 from editorial.models import EditorialStatus
+from tests.constraints import assert_refused_by_database
 from tests.factories import ArticleFactory, CitationFactory, InitiativeFactory, MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
 PASSAGE = "The Financial Secretary announced a fund of HK$10 billion."
-
-
-def assert_refused_by_database(create, check: str | None = None):
-    """The database, not a form, refuses the row; the savepoint lets the test go on.
-
-    Both SQLite and PostgreSQL name a failed CHECK constraint in the error; `check` asserts which one.
-    """
-    with pytest.raises(IntegrityError, match=check), transaction.atomic():
-        create()
 
 
 def test_text_sha256_is_the_hex_digest_of_the_utf8_text():

@@ -1,46 +1,20 @@
 """Invariants of initiatives/: kept by the database, by `clean()`, and read through the QuerySets."""
 
 import datetime
-import uuid
 from decimal import Decimal
 
 import pytest
-from django.db import IntegrityError, transaction
 
 from editorial.dates import DatePrecision
 from editorial.models import EditorialStatus
 from initiatives.models import Initiative, InitiativeAlias, Milestone
+from tests.constraints import assert_refused_by_database
 from tests.factories import InitiativeFactory, MilestoneFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
-CURATED_FACTORIES = [ThemeFactory, InitiativeFactory, MilestoneFactory]
-
-
-def assert_refused_by_database(create, check: str | None = None):
-    """The database, not a form, refuses the row; the savepoint lets the test go on.
-
-    Both SQLite and PostgreSQL name a failed CHECK constraint in the error; `check` asserts which one.
-    """
-    with pytest.raises(IntegrityError, match=check), transaction.atomic():
-        create()
-
 
 # Identity
-
-
-@pytest.mark.parametrize("factory", CURATED_FACTORIES)
-def test_slug_is_unique_per_model(factory):
-    factory(slug="same-slug")
-    assert_refused_by_database(lambda: factory(slug="same-slug"))
-    assert factory._meta.model.objects.filter(slug="same-slug").count() == 1
-
-
-@pytest.mark.parametrize("factory", CURATED_FACTORIES)
-def test_uuid_is_unique_per_model(factory):
-    shared = uuid.uuid4()
-    factory(uuid=shared)
-    assert_refused_by_database(lambda: factory(uuid=shared))
 
 
 def test_theme_name_is_unique():
@@ -168,16 +142,6 @@ def test_clean_normalises_a_milestone_date():
 
 
 # QuerySets
-
-
-@pytest.mark.parametrize("factory", CURATED_FACTORIES)
-def test_published_returns_only_published_rows(factory):
-    model = factory._meta.model
-    published = factory(editorial_status=EditorialStatus.PUBLISHED)
-    for status in (EditorialStatus.DRAFT, EditorialStatus.IN_REVIEW, EditorialStatus.ARCHIVED):
-        factory(editorial_status=status)
-    assert model.objects.count() == 4
-    assert list(model.objects.published()) == [published]
 
 
 def test_milestones_of_a_published_initiative_are_filtered_on_their_own_status():

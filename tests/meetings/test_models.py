@@ -1,52 +1,24 @@
 """Invariants of meetings/: kept by the database, by `clean()`, and read through the QuerySets."""
 
 import datetime
-import uuid
 from decimal import Decimal
 
 import pytest
-from django.db import IntegrityError, transaction
 
 from editorial.dates import DatePrecision
-from editorial.models import EditorialStatus
 from meetings.models import Capacity, MeetingAlias, Participation
+from tests.constraints import assert_refused_by_database
 from tests.factories import (
     MeetingFactory,
     ParticipationFactory,
     PersonFactory,
     StatementAmountFactory,
-    StatementFactory,
 )
 
 pytestmark = pytest.mark.django_db
 
-CURATED_FACTORIES = [MeetingFactory, ParticipationFactory, StatementFactory]
-
-
-def assert_refused_by_database(create, check: str | None = None):
-    """The database, not a form, refuses the row; the savepoint lets the test go on.
-
-    Both SQLite and PostgreSQL name a failed CHECK constraint in the error; `check` asserts which one.
-    """
-    with pytest.raises(IntegrityError, match=check), transaction.atomic():
-        create()
-
 
 # Identity
-
-
-@pytest.mark.parametrize("factory", CURATED_FACTORIES)
-def test_slug_is_unique_per_model(factory):
-    factory(slug="same-slug")
-    assert_refused_by_database(lambda: factory(slug="same-slug"))
-    assert factory._meta.model.objects.filter(slug="same-slug").count() == 1
-
-
-@pytest.mark.parametrize("factory", CURATED_FACTORIES)
-def test_uuid_is_unique_per_model(factory):
-    shared = uuid.uuid4()
-    factory(uuid=shared)
-    assert_refused_by_database(lambda: factory(uuid=shared))
 
 
 def test_meeting_alias_is_unique_per_record():
@@ -124,13 +96,3 @@ def test_statement_amount_needs_a_currency():
 
 
 # QuerySets
-
-
-@pytest.mark.parametrize("factory", CURATED_FACTORIES)
-def test_published_returns_only_published_rows(factory):
-    model = factory._meta.model
-    published = factory(editorial_status=EditorialStatus.PUBLISHED)
-    for status in (EditorialStatus.DRAFT, EditorialStatus.IN_REVIEW, EditorialStatus.ARCHIVED):
-        factory(editorial_status=status)
-    assert model.objects.count() == 4
-    assert list(model.objects.published()) == [published]

@@ -6,11 +6,11 @@ import uuid
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
 from editorial.dates import DatePrecision
 from editorial.models import EditorialStatus, ExternalIdentifier
 from people.models import Membership, OrganizationAlias, PersonAlias, PostAlias
+from tests.constraints import assert_refused_by_database
 from tests.factories import (
     JurisdictionFactory,
     MembershipFactory,
@@ -21,33 +21,8 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-CURATED_FACTORIES = [OrganizationFactory, PostFactory, PersonFactory, MembershipFactory]
-
-
-def assert_refused_by_database(create, check: str | None = None):
-    """The database, not a form, refuses the row; the savepoint lets the test go on.
-
-    Both SQLite and PostgreSQL name a failed CHECK constraint in the error; `check` asserts which one.
-    """
-    with pytest.raises(IntegrityError, match=check), transaction.atomic():
-        create()
-
 
 # Identity
-
-
-@pytest.mark.parametrize("factory", [JurisdictionFactory, *CURATED_FACTORIES])
-def test_slug_is_unique_per_model(factory):
-    factory(slug="same-slug")
-    assert_refused_by_database(lambda: factory(slug="same-slug"))
-    assert factory._meta.model.objects.filter(slug="same-slug").count() == 1
-
-
-@pytest.mark.parametrize("factory", CURATED_FACTORIES)
-def test_uuid_is_unique_per_model(factory):
-    shared = uuid.uuid4()
-    factory(uuid=shared)
-    assert_refused_by_database(lambda: factory(uuid=shared))
 
 
 def test_curated_record_gets_a_uuid_by_default():
@@ -286,16 +261,6 @@ def test_membership_ending_in_the_year_it_started_is_valid():
 
 
 # QuerySets
-
-
-@pytest.mark.parametrize("factory", CURATED_FACTORIES)
-def test_published_returns_only_published_rows(factory):
-    model = factory._meta.model
-    published = factory(editorial_status=EditorialStatus.PUBLISHED)
-    for status in (EditorialStatus.DRAFT, EditorialStatus.IN_REVIEW, EditorialStatus.ARCHIVED):
-        factory(editorial_status=status)
-    assert model.objects.count() == 4
-    assert list(model.objects.published()) == [published]
 
 
 def test_membership_is_a_draft_by_default():
