@@ -43,6 +43,7 @@ def merge_records(*, duplicate: CuratedRecord, survivor: CuratedRecord, by, comm
     _move_owned_rows(duplicate, survivor)
     _move_links(duplicate, survivor)
     _move_generic_rows(duplicate, survivor)
+    survivor.after_content_saved()  # what is derived from its links (a list's facets) follows them
     # Earlier merges into the duplicate now lead to the survivor too.
     Redirect.objects.filter(content_type=ContentType.objects.get_for_model(model), target_id=duplicate.pk).update(
         target_id=survivor.pk
@@ -143,6 +144,10 @@ def _move_through_row(row, name: str, survivor, *, other: str) -> None:
         return
     setattr(row, name, survivor)
     row.save()
+    linked = getattr(row, other)
+    if isinstance(linked, CuratedRecord) and linked.pk != survivor.pk:
+        # The record at the other end has a new link; Django sends no signal for a link table's rows.
+        linked.after_content_saved()
 
 
 def _repoint(row: models.Model, field_name: str, survivor: CuratedRecord) -> None:
@@ -158,6 +163,7 @@ def _repoint(row: models.Model, field_name: str, survivor: CuratedRecord) -> Non
             if isinstance(row, CuratedRecord):
                 # Bookkeeping of the merge, recorded on the survivor's history rather than as an edit of `row`.
                 type(row).objects.filter(pk=row.pk).update_unrecorded(**{field_name: target})
+                row.after_content_saved()  # what is derived from the link (a list's facets) follows it
             else:
                 row.save(update_fields=[field_name])
     except IntegrityError:

@@ -5,6 +5,7 @@ class InitiativesConfig(AppConfig):
     name = "initiatives"
 
     def ready(self):
-        from initiatives import linking
+        from initiatives import facets, linking
 
         linking.register()
+        facets.connect()

@@ -114,6 +114,12 @@ class Initiative(CitedRecord):
         null=True, editable=False, help_text="Full-text vector of name and summary (PostgreSQL), kept by the workflow."
     )
 
+    facet_keys = models.JSONField(
+        default=dict,
+        editable=False,
+        help_text="The public list's facet values (derived: kept in step with the fields and theme links).",
+    )
+
     search_fields = ("name", "summary")
 
     class Meta:
@@ -144,6 +150,12 @@ class Initiative(CitedRecord):
 
     def required_citation_fields(self) -> dict[str, str]:
         return {"budget": "the budget"} if self.budget_amount is not None else {}
+
+    def after_content_saved(self) -> None:
+        super().after_content_saved()
+        from initiatives.facets import refresh_facet_keys
+
+        refresh_facet_keys([self.pk])
 
 
 class InitiativeAlias(AliasBase):

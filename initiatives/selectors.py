@@ -60,6 +60,7 @@ INITIATIVE_LISTING = Listing(
             parsers=(datetime_key, integer_key),
         ),
     ),
+    stored_keys="facet_keys",
 )
 
 

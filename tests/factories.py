@@ -15,6 +15,7 @@ from factory.django import DjangoModelFactory
 
 from articles.models import Article, Citation, text_sha256
 from editorial.search import refresh_search_vector
+from initiatives.facets import refresh_facet_keys
 from initiatives.models import Initiative, Milestone, MilestoneKind, Theme
 from meetings.models import Capacity, Meeting, MeetingKind, Participation, Rendering, Statement, StatementAmount
 from people.models import Jurisdiction, JurisdictionKind, Membership, Organization, OrganizationKind, Person, Post
@@ -89,6 +90,12 @@ class InitiativeFactory(DjangoModelFactory):
         # create() skips the workflow, which keeps the stored search vector (PostgreSQL): fill it the same way.
         if create:
             refresh_search_vector(initiative)
+
+    @factory.post_generation
+    def facet_keys(initiative, create, extracted, **kwargs):
+        # Derived like the search vector: the workflow keeps it, so a factory that skips it fills it here.
+        if create:
+            refresh_facet_keys([initiative.pk])
 
 
 class MilestoneFactory(DjangoModelFactory):

@@ -1,21 +1,29 @@
 """Lists that cost the same at any size: facets that combine, keyset pages, bounded counts.
 
 A list page runs a fixed set of queries: one bounded count, one page of rows (plus the page's
-prefetches) and one GROUP BY per facet. Counting stops at COUNT_CAP rows ("10,000+"), and each
-facet groups at most FACET_SAMPLE matching rows, so its counts are exact below that and true lower
+prefetches) and the facet counts. Counting stops at COUNT_CAP rows ("10,000+"), and each facet
+groups at most FACET_SAMPLE matching rows, so its counts are exact below that and true lower
 bounds ("1,000+") above it. Pages follow a cursor (the last row's sort key) instead of an OFFSET, so page
 9,000 costs what page 1 does when the sort has an index.
+
+A listing whose rows are many may keep its facets' values on each row (`stored_keys`: a JSON object
+such as {"status:launched": true, "theme:12": true}, indexed with GIN on PostgreSQL). Combining
+facets then intersects index entries instead of joining tables, and one GROUP BY over the keys
+counts every facet that shares the same filters, as a search engine's facets do. Related records are
+keyed by primary key, so a renamed theme keeps its rows; names, slugs and whether the related record
+is live are read at query time.
 """
 
 import base64
 import datetime
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db import connection
-from django.db.models import Expression, F, Q, QuerySet
+from django.db.models import Case, Expression, F, Model, Q, QuerySet, Value, When
 from django.http import QueryDict
 
 from website.search import text_filter
@@ -23,6 +31,7 @@ from website.search import text_filter
 COUNT_CAP = 10_000
 FACET_SAMPLE = 1_000  # rows a facet groups: past it, counts are lower bounds and cost no more
 PAGE_SIZE = 50
+STORE_BATCH = 500  # records whose facet keys one UPDATE writes
 MAX_FACET_VALUES = 50  # per facet, most frequent first: a facet is a shortcut, not an index
 
 
@@ -79,6 +88,27 @@ class Facet:
             return queryset.filter(pk__in=queryset.model._default_manager.filter(**condition).values("pk"))
         return queryset.filter(**condition)
 
+    def relation(self, model: type[Model]) -> tuple[str, type[Model]] | None:
+        """(field name, related model) when the facet's values belong to a related record, else None."""
+        name = self.lookup.split("__")[0]
+        model_field = model._meta.get_field(name)
+        return (name, model_field.related_model) if model_field.is_relation else None
+
+    def stored_key(self, value) -> str:
+        """The stored key of one value: `<facet>:<value>`, a related record's primary key for related values."""
+        return f"{self.key_prefix}{value}"
+
+    @property
+    def key_prefix(self) -> str:
+        return f"{self.key}:"
+
+    def related_lookup(self, lookup: str) -> str:
+        """`themes__name` seen from the related model: `name`."""
+        return lookup.split("__", 1)[1]
+
+    def live_on_related(self) -> dict:
+        return {self.related_lookup(lookup): value for lookup, value in self.live.items()}
+
 
 @dataclass(frozen=True)
 class Sort:
@@ -127,6 +157,45 @@ class Listing:
     text_fields: tuple[str, ...]
     facets: tuple[Facet, ...]
     sorts: tuple[Sort, ...]
+    stored_keys: str | None = None  # a JSONField of the model holding each row's facet keys (see above)
+
+    @property
+    def model(self) -> type[Model]:
+        return self.queryset().model
+
+    def facet_keys(self, pks: Iterable[int]) -> dict[int, dict[str, bool]]:
+        """Each record's facet keys, read from its columns and links (two queries with a multi-valued facet)."""
+        model = self.model
+        rows = model._default_manager.filter(pk__in=list(pks))
+        single = [facet for facet in self.facets if not facet.many]
+        keys: dict[int, dict[str, bool]] = {}
+        for pk, *values in rows.values_list("pk", *[self._stored_lookup(model, facet) for facet in single]):
+            pairs = zip(single, values, strict=True)
+            keys[pk] = {facet.stored_key(value): True for facet, value in pairs if value not in (None, "")}
+        for facet in self.facets:
+            if facet.many:
+                lookup = self._stored_lookup(model, facet)
+                for pk, value in rows.filter(**{f"{lookup}__isnull": False}).values_list("pk", lookup):
+                    keys[pk][facet.stored_key(value)] = True
+        return keys
+
+    def store_facet_keys(self, pks: Iterable[int]) -> None:
+        """Bring the stored facet keys of these records in step with their columns and links."""
+        if not self.stored_keys:
+            return
+        model = self.model
+        keys = list(self.facet_keys(pks).items())
+        stored = model._meta.get_field(self.stored_keys)
+        for start in range(0, len(keys), STORE_BATCH):
+            batch = keys[start : start + STORE_BATCH]
+            value = Case(*[When(pk=pk, then=Value(value, output_field=stored)) for pk, value in batch])
+            # Derived bookkeeping, not an edit: written without a revision, like the search vector.
+            model._default_manager.filter(pk__in=[pk for pk, _ in batch]).update_unrecorded(**{self.stored_keys: value})
+
+    @staticmethod
+    def _stored_lookup(model: type[Model], facet: Facet) -> str:
+        relation = facet.relation(model)
+        return relation[0] if relation else facet.lookup
 
     def read(self, params: QueryDict) -> "ListRequest":
         """Read the filters, text, sort and cursor of a request; BadListRequest when they make no sense."""
@@ -161,16 +230,40 @@ class ListRequest:
     sort: Sort
     after: list | None
     before: list | None
+    _key_count_cache: dict = field(default_factory=dict, init=False, repr=False)
 
     def filtered(self, *, without: str | None = None) -> QuerySet:
         """The base queryset with the text and every selected facet but `without` applied."""
         queryset = self.listing.queryset()
         if self.text:
             queryset = text_filter(queryset, fields=self.listing.text_fields, query=self.text)
+        stored = self.listing.stored_keys
         for facet in self.listing.facets:
-            if facet.key != without and facet.key in self.selected:
+            if facet.key == without or facet.key not in self.selected:
+                continue
+            if not stored:
                 queryset = facet.apply(queryset, self.selected[facet.key])
+            elif keys := self._selected_keys[facet.key]:
+                queryset = queryset.filter(**{f"{stored}__has_any_keys": keys})
+            else:
+                queryset = queryset.none()  # only unknown or unpublished values chosen
         return queryset
+
+    @cached_property
+    def _selected_keys(self) -> dict[str, list[str]]:
+        """The stored keys each chosen facet matches; a related record's slug is looked up once (live only)."""
+        keys = {}
+        model = self.listing.model
+        for facet in self.listing.facets:
+            values = self.selected.get(facet.key)
+            if not values:
+                continue
+            relation = facet.relation(model)
+            if relation:
+                lookup = {f"{facet.related_lookup(facet.lookup)}__in": values, **facet.live_on_related()}
+                values = relation[1]._default_manager.filter(**lookup).values_list("pk", flat=True)
+            keys[facet.key] = [facet.stored_key(value) for value in values]
+        return keys
 
     def sorted(self) -> QuerySet:
         """Every matching row in the chosen order (exports and feeds)."""
@@ -211,6 +304,69 @@ class ListRequest:
 
     def count_facet(self, facet: Facet) -> FacetCounts:
         """One facet's values and counts: exact up to FACET_SAMPLE matching rows, lower bounds past it."""
+        if self.listing.stored_keys:
+            groups, sampled = self._count_stored(facet)
+        else:
+            groups, sampled = self._count_joined(facet)
+        chosen = set(self.selected.get(facet.key, []))
+        values = [
+            FacetValue(
+                value=value,
+                label=str(facet.choices.get(value, value) if facet.choices else name),
+                count=count,
+                is_selected=value in chosen,
+            )
+            for value, name, count in groups
+        ]
+        values.sort(key=lambda item: (not item.is_selected, -item.count, item.label))
+        return FacetCounts(facet=facet, values=values[:MAX_FACET_VALUES], is_lower_bound=sampled >= FACET_SAMPLE)
+
+    def _count_stored(self, facet: Facet) -> tuple[list[tuple], int]:
+        """(value, name, count) from the stored keys; every facet with the same filters shares one GROUP BY."""
+        counts, sampled = self._key_counts(facet.key if facet.key in self.selected else None)
+        prefix = facet.key_prefix
+        found = [(key.removeprefix(prefix), count) for key, count in counts.items() if key.startswith(prefix)]
+        relation = facet.relation(self.listing.model)
+        if relation is None:
+            return [(facet.parse([value])[0], value, count) for value, count in found], sampled
+        if not found:
+            return [], sampled
+        value_field = facet.related_lookup(facet.lookup)
+        label_field = facet.related_lookup(facet.label_lookup) if facet.label_lookup else value_field
+        live = relation[1]._default_manager.filter(pk__in=[pk for pk, _ in found], **facet.live_on_related())
+        # Keys of records since unpublished, merged away or deleted find no row here and are left out.
+        names = {str(pk): (value, name) for pk, value, name in live.values_list("pk", value_field, label_field)}
+        return [(*names[pk], count) for pk, count in found if pk in names], sampled
+
+    def _key_counts(self, without: str | None) -> tuple[dict[str, int], int]:
+        """How many of the first FACET_SAMPLE matches (with every facet but `without`) carry each key."""
+        cache = self._key_count_cache
+        if without in cache:
+            return cache[without]
+        queryset = self.filtered(without=without)
+        counts, sampled = {}, 0
+        if not queryset.query.is_empty():
+            sample = queryset.order_by().values(self.listing.stored_keys)[:FACET_SAMPLE]
+            sql, params = sample.query.sql_with_params()
+            column = f"sample.{connection.ops.quote_name(self.listing.stored_keys)}"
+            if connection.vendor == "postgresql":
+                keys = f"SELECT key, COUNT(*) FROM sample CROSS JOIN LATERAL jsonb_object_keys({column}) key"
+            else:
+                keys = f"SELECT entry.key, COUNT(*) FROM sample, json_each({column}) entry"
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"WITH sample AS ({sql}) {keys} GROUP BY 1 UNION ALL SELECT NULL, COUNT(*) FROM sample", params
+                )
+                for key, count in cursor.fetchall():
+                    if key is None:
+                        sampled = count
+                    else:
+                        counts[key] = count
+        cache[without] = counts, sampled
+        return counts, sampled
+
+    def _count_joined(self, facet: Facet) -> tuple[list[tuple], int]:
+        """(value, name, count) by joining the related table: one GROUP BY for this facet."""
         queryset = self.filtered(without=facet.key).filter(**{f"{facet.lookup}__isnull": False, **facet.live})
         columns = {"facet_value": F(facet.lookup), "facet_pk": F("pk")}
         if facet.label_lookup:
@@ -226,22 +382,7 @@ class ListRequest:
                 params,
             )
             groups = cursor.fetchall()
-        chosen = set(self.selected.get(facet.key, []))
-        values = [
-            FacetValue(
-                value=value,
-                label=str(facet.choices.get(value, value) if facet.choices else name),
-                count=count,
-                is_selected=value in chosen,
-            )
-            for value, name, count, _ in groups
-        ]
-        values.sort(key=lambda item: (not item.is_selected, -item.count, item.label))
-        return FacetCounts(
-            facet=facet,
-            values=values[:MAX_FACET_VALUES],
-            is_lower_bound=sum(rows for *_, rows in groups) >= FACET_SAMPLE,
-        )
+        return [(value, name, count) for value, name, count, _ in groups], sum(rows for *_, rows in groups)
 
     def _order(self, descending: bool) -> list:
         return [F(alias).desc() if descending else F(alias).asc() for alias, _ in self.sort.keys]

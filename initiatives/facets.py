@@ -1,0 +1,33 @@
+"""The public list's stored facet keys follow an initiative's fields and theme links, however they change.
+
+The workflow refreshes them after it writes content, and a merge after it moves links
+(`Initiative.after_content_saved`); the receiver below catches theme links added or removed anywhere
+else (a test's factory, a shell). Django sends no save or delete signal for the rows of an
+auto-created link table, which is why a merge calls the hook itself.
+"""
+
+from collections.abc import Iterable
+
+from django.db.models.signals import m2m_changed
+
+from initiatives.models import Initiative
+
+
+def refresh_facet_keys(pks: Iterable[int]) -> None:
+    from initiatives.selectors import INITIATIVE_LISTING
+
+    INITIATIVE_LISTING.store_facet_keys(pks)
+
+
+def _themes_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    if action == "pre_clear" and reverse:
+        # Which initiatives lose this theme is only known before the links go.
+        instance._initiatives_losing_theme = list(instance.initiatives.values_list("pk", flat=True))
+    elif action in ("post_add", "post_remove"):
+        refresh_facet_keys(pk_set if reverse else [instance.pk])
+    elif action == "post_clear":
+        refresh_facet_keys(instance.__dict__.pop("_initiatives_losing_theme", []) if reverse else [instance.pk])
+
+
+def connect() -> None:
+    m2m_changed.connect(_themes_changed, sender=Initiative.themes.through, dispatch_uid="initiative_facet_keys")
