@@ -5,6 +5,8 @@ from typing import Any
 from django.db import models
 from django.utils.text import slugify
 
+from editorial.models import RESERVED_SLUGS
+
 
 def upsert(
     model: type[models.Model],
@@ -42,6 +44,7 @@ def unique_slug(instance: models.Model, *, max_length: int = 100) -> str:
     taken = set(
         model._default_manager.filter(slug__startswith=base).exclude(pk=instance.pk).values_list("slug", flat=True)
     )
+    taken |= RESERVED_SLUGS
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1

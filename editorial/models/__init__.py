@@ -1,5 +1,6 @@
 from editorial.models.history import Change, ChangeAction, Redirect, Revision, RevisionStatus
 from editorial.models.records import (
+    RESERVED_SLUGS,
     AliasBase,
     AliasKind,
     CuratedQuerySet,
@@ -14,6 +15,7 @@ from editorial.models.records import (
 )
 
 __all__ = [
+    "RESERVED_SLUGS",
     "AliasBase",
     "AliasKind",
     "Change",

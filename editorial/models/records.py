@@ -51,6 +51,10 @@ class CuratedQuerySet(models.QuerySet):
         return super().update(**kwargs)
 
 
+# Paths the public lists keep beside their records' pages (/initiatives/feed/): no record may take them.
+RESERVED_SLUGS = frozenset({"feed"})
+
+
 class CuratedRecord(models.Model):
     """Identity that lasts, and the editorial state every curated record carries.
 
@@ -113,6 +117,8 @@ class CuratedRecord(models.Model):
         super().clean()
         normalise_partial_dates(self)
         self._refuse_a_redirected_slug()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": f"“{self.slug}” is a path of the public lists; choose another address."})
 
     def _refuse_a_redirected_slug(self) -> None:
         # An old slug of a merged or renamed record keeps answering for it: no other record may take it.

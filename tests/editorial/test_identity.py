@@ -3,8 +3,10 @@
 import uuid
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from editorial.models import EditorialStatus
+from editorial.services import unique_slug
 from tests.constraints import assert_refused_by_database
 from tests.factories import (
     CitationFactory,
@@ -59,3 +61,15 @@ def test_published_returns_only_published_rows(factory):
         factory(editorial_status=status)
     assert model.objects.count() == 4
     assert list(model.objects.published()) == [published]
+
+
+@pytest.mark.parametrize("factory", CURATED_FACTORIES)
+def test_a_path_of_the_public_lists_is_no_record_address(factory):
+    record = factory.build(slug="feed")
+    with pytest.raises(ValidationError) as refused:
+        record.clean()
+    assert "slug" in refused.value.message_dict
+
+
+def test_a_record_named_like_a_list_path_gets_another_address():
+    assert unique_slug(InitiativeFactory.build(name="Feed")) == "feed-2"
