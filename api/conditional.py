@@ -6,7 +6,9 @@ articles, which are not curated): coarse but never too early, so a client revali
 If-Modified-Since alone never misses a change, and gets its 304 before any page is built.
 """
 
-from django.db.models import Subquery
+from functools import cache
+
+from django.db.models import QuerySet, Subquery
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date
 
@@ -14,12 +16,13 @@ from articles.models import Article, Mention
 from editorial.models import Change
 
 
-def last_public_write() -> float | None:
-    """When the public last saw anything change (seconds since the epoch), or None before the first publication.
+@cache
+def _latest_public_writes() -> QuerySet:
+    """The latest public change, with the latest stored article and reviewed mention beside it.
 
-    One query: the latest public change, with the latest stored article and reviewed mention beside it.
+    Built once, and only ever copied (`first()`), never evaluated itself: building it costs as much as running it.
     """
-    latest = (
+    return (
         Change.objects.public()
         .order_by("-pk")
         .annotate(
@@ -29,8 +32,12 @@ def last_public_write() -> float | None:
             ),
         )
         .values_list("created_at", "article", "mention")
-        .first()
     )
+
+
+def last_public_write() -> float | None:
+    """When the public last saw anything change (seconds since the epoch), or None before the first publication."""
+    latest = _latest_public_writes().first()
     times = [time for time in latest or () if time is not None]
     return max(times).timestamp() if times else None
 

@@ -12,14 +12,19 @@ from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 
 from api.lean import Context, Plan
+from api.pagination import Ordering
 from api.renderers import csv_cell, dumps
 
 BATCH_SIZE = 1000
 
 
-def batches(*, queryset: QuerySet, plan: Plan, ctx: Context, paginator, request, view) -> Iterator[list[dict]]:
-    """The records after the request's cursor (if any), in its ordering, a batch at a time."""
-    ordering = paginator.ordering(request, view)
+def batches(
+    *, queryset: QuerySet, ordering: Ordering, plan: Plan, ctx: Context, paginator, request
+) -> Iterator[list[dict]]:
+    """The records after the request's cursor (if any), in its ordering, a batch at a time.
+
+    `queryset` gives the plan's rows with the paginator's `extra_columns` last.
+    """
     ordered = paginator.ordered(queryset, ordering)
     token = request.query_params.get(paginator.cursor_query_param)
     first = paginator.after(ordered, ordering, token) if token else ordered  # a bad cursor is a 400 now
@@ -27,7 +32,7 @@ def batches(*, queryset: QuerySet, plan: Plan, ctx: Context, paginator, request,
     def generate():
         window = first
         while True:
-            rows = plan.fetch(window[:BATCH_SIZE], extra=paginator.extra_columns(ordering))
+            rows = list(window[:BATCH_SIZE])
             if not rows:
                 return
             yield plan.complete(rows, ctx)

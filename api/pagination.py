@@ -99,17 +99,17 @@ class KeysetPagination(BasePagination):
         except (DjangoValidationError, ValueError, TypeError):
             raise BadRequest("invalid_cursor", "The cursor is not one this API gave out.") from None
 
-    def window(self, queryset: QuerySet, request, view) -> tuple[QuerySet, Ordering, int]:
+    def window(self, queryset: QuerySet, ordering: Ordering, request) -> tuple[QuerySet, int]:
         """The queryset ordered, after the cursor, limited to one row more than a page (to know if there is a next)."""
-        ordering = self.ordering(request, view)
         size = page_size(request)
         queryset = self.ordered(queryset, ordering)
         token = request.query_params.get(self.cursor_query_param)
         if token:
             queryset = self.after(queryset, ordering, token)
-        return queryset[: size + 1], ordering, size
+        return queryset[: size + 1], size
 
     def extra_columns(self, ordering: Ordering) -> tuple[str, ...]:
+        """What rows carry last for the cursor: the ordering's value (the primary key comes first already)."""
         return () if ordering.column == "pk" else (ordering.column,)
 
     def next_token(self, rows: list[tuple], ordering: Ordering) -> str:
@@ -117,10 +117,10 @@ class KeysetPagination(BasePagination):
         value = None if ordering.column == "pk" else _cursor_value(last[-1])
         return encode_cursor({"o": ordering.key, "v": value, "p": last[0]})
 
-    def page(self, queryset: QuerySet, request, view, plan) -> tuple[list[tuple], str | None]:
-        """The page's rows (main query only) and the link to the next page, if any."""
-        window, ordering, size = self.window(queryset, request, view)
-        rows = plan.fetch(window, extra=self.extra_columns(ordering))
+    def page(self, queryset: QuerySet, ordering: Ordering, request) -> tuple[list[tuple], str | None]:
+        """The page's rows and the link to the next page, if any; `queryset` gives rows with `extra_columns` last."""
+        window, size = self.window(queryset, ordering, request)
+        rows = list(window)
         if len(rows) <= size:
             return rows, None
         rows = rows[:size]

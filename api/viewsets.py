@@ -14,6 +14,7 @@ from api import resources
 from api.conditional import finish, last_public_write, not_modified
 from api.errors import BadRequest, body
 from api.export import batches, streaming_response
+from api.filters import RecordFilterBackend
 from api.lean import Context, Plan, plan_for
 from api.pagination import KeysetPagination
 from api.renderers import BULK_FORMATS, OrjsonRenderer
@@ -50,6 +51,7 @@ class RecordViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
     ordering_fields: dict[str, str] = {}
     lookup_field = "uuid"
     lookup_value_converter = "uuid"
+    filter_backends = [RecordFilterBackend]
     pagination_class = KeysetPagination
     last_modified = False  # False: not a conditional response; set per request by list and retrieve
 
@@ -91,18 +93,19 @@ class RecordViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
     def list(self, request, *args, **kwargs):
         plan = self.plan()
         ctx = context_for(request, self.expansion(plan))
-        queryset = self.filter_queryset(self.get_queryset())
+        ordering = self.paginator.ordering(request, self)
+        queryset = self.filter_queryset(plan.queryset(self.paginator.extra_columns(ordering)))
         fmt = request.accepted_renderer.format
         if fmt in BULK_FORMATS:
             chunks = batches(
-                queryset=queryset, plan=plan, ctx=ctx, paginator=self.paginator, request=request, view=self
+                queryset=queryset, ordering=ordering, plan=plan, ctx=ctx, paginator=self.paginator, request=request
             )
             return streaming_response(chunks=chunks, plan=plan, fmt=fmt, name=self.resource.name)
         self.last_modified = last_public_write()
         early = not_modified(request, self.last_modified)
         if early is not None:
             return early
-        rows, next_url = self.paginator.page(queryset, request, self, plan)
+        rows, next_url = self.paginator.page(queryset, ordering, request)
         return Response({"next": next_url, "results": plan.complete(rows, ctx)})
 
     def retrieve(self, request, *args, **kwargs):
@@ -113,7 +116,7 @@ class RecordViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
         if early is not None:
             return early
         uuid = kwargs[self.lookup_field]
-        rows = plan.fetch(self.get_queryset().filter(uuid=uuid))
+        rows = list(plan.queryset().filter(uuid=uuid))
         if not rows:
             self.last_modified = False
             return self.missing(uuid)

@@ -8,7 +8,7 @@ on the first page and on a page 90% deep:
   - ours: /api/v1/initiatives/ (the lean path: DRF auth, throttling, filters, cursor, orjson);
   - naive: a plain DRF ModelViewSet with nested ModelSerializers and no query tuning;
   - floor: one raw psycopg query returning the same rows (related lists as JSON) dumped with orjson.
-Prints the median of each and the ratios ours/floor and naive/floor.
+Prints the median of each (floor and ours timed in alternation) and the ratios ours/floor and naive/floor.
 """
 
 import base64
@@ -237,16 +237,20 @@ SELECT i.id, i.uuid, i.slug, i.created_at, i.updated_at, i.published_at, i.publi
 """
 
 
-def timed(function) -> float:
-    """Median milliseconds of REPEAT runs, after two warm-up runs."""
-    function()
-    function()
-    samples = []
-    for _ in range(REPEAT):
-        start = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+def timed(*functions) -> list[float]:
+    """Median milliseconds of each function over REPEAT rounds, after two warm-up rounds.
+
+    A round runs each function once, in turn: on a machine shared with other work, a burst of load
+    then slows them alike instead of skewing the ratio of whichever happened to run during it.
+    """
+    samples: list[list[float]] = [[] for _ in functions]
+    for round_number in range(REPEAT + 2):
+        for function, kept in zip(functions, samples, strict=True):
+            start = time.perf_counter()
+            function()
+            if round_number >= 2:
+                kept.append((time.perf_counter() - start) * 1000)
+    return [statistics.median(kept) for kept in samples]
 
 
 def main() -> None:
@@ -293,7 +297,8 @@ def main() -> None:
             ours()
         with CaptureQueriesContext(connection) as naive_queries:
             naive()
-        floor_ms, ours_ms, naive_ms = timed(floor), timed(ours), timed(naive)
+        floor_ms, ours_ms = timed(floor, ours)
+        (naive_ms,) = timed(naive)
         print(f"\n{label}: {PAGE} initiatives per page, {len(data['ids']):,} initiatives")
         print(f"  floor (one raw psycopg query + orjson): {floor_ms:7.2f} ms   1 query")
         print(f"  ours  (/api/v1/initiatives/)          : {ours_ms:7.2f} ms  {len(ours_queries):2d} queries")

@@ -1,7 +1,8 @@
 """A serializer compiled into columns and readers: the list path's only per-row work is building dicts."""
 
-from functools import cache, cached_property
+from functools import cache
 
+from django.db import connections, router
 from django.db.models import QuerySet
 from rest_framework import serializers
 
@@ -20,6 +21,8 @@ def _plain_reader(key: str, field: serializers.Field) -> readers.Reader:
 class Plan:
     def __init__(self, serializer_class: type[serializers.Serializer], resource: resources.Resource):
         self.resource = resource
+        # PostgreSQL aggregates the lists a row carries into the row itself (api.lean.folded).
+        self.folds = connections[router.db_for_read(resource.model)].vendor == "postgresql"
         self.readers: list[readers.Reader] = []
         columns = ["pk"]
         for key, field in serializer_class().fields.items():
@@ -29,33 +32,34 @@ class Plan:
             columns += reader.columns
             self.readers.append(reader)
         self.columns = columns
+        self._querysets: dict[tuple[str, ...], QuerySet] = {}
         self.expandable = sorted(reader.key for reader in self.readers if isinstance(reader, readers.RefReader))
 
-    @cached_property
-    def annotations(self) -> dict:
-        # Built on first use, not with the plan: some read content types, and schema generation (a deploy
-        # check) builds plans before the database has tables.
-        annotations = {}
-        for reader in self.readers:
-            annotations.update(reader.annotations)
-        return annotations
+    def queryset(self, extra: tuple[str, ...] = ()) -> QuerySet:
+        """Published records as rows of the plan's columns, then `extra` (what a cursor needs): filter, order, slice it.
 
-    def fetch(self, queryset: QuerySet, extra: tuple[str, ...] = ()) -> list[tuple]:
-        """The rows of the main query: one query, the plan's columns then `extra` (what a cursor needs)."""
-        if self.annotations:
-            queryset = queryset.annotate(**self.annotations)
-        return list(queryset.values_list(*self.columns, *extra))
+        Resolving three dozen columns and their joins costs more than reading a page's rows, so the
+        queryset is built once per plan (and `extra`); each call returns a fresh, unevaluated copy.
+        """
+        template = self._querysets.get(extra)
+        if template is None:
+            # Built on first use, not with the plan: some annotations read content types, and schema
+            # generation (a deploy check) builds plans before the database has tables.
+            annotations = {name: value for reader in self.readers for name, value in reader.annotations.items()}
+            template = self.resource.viewset.public_queryset().annotate(**annotations)
+            template = self._querysets[extra] = template.values_list(*self.columns, *extra)
+        return template.all()
 
     def complete(self, rows: list[tuple], ctx: Context) -> list[dict]:
         """Dicts for `rows`, with each reader's related rows fetched once for all of them."""
         if not rows:
             return []
-        pairs = [(reader, reader.fetch(rows, ctx)) for reader in self.readers]
-        return [{reader.key: reader.read(row, fetched, ctx) for reader, fetched in pairs} for row in rows]
+        fields = [(reader.key, reader.read, reader.fetch(rows, ctx)) for reader in self.readers]
+        return [{key: read(row, fetched, ctx) for key, read, fetched in fields} for row in rows]
 
     def rows_for(self, ids: set[int], ctx: Context) -> dict[int, dict]:
         """Published records by primary key, as dicts: what an expansion embeds."""
-        rows = self.fetch(self.resource.viewset.public_queryset().filter(pk__in=ids))
+        rows = list(self.queryset().filter(pk__in=ids))
         return {row[0]: built for row, built in zip(rows, self.complete(rows, ctx), strict=True)}
 
     def csv_header(self) -> list[str]:

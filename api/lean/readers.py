@@ -1,8 +1,8 @@
 """Readers: how one output field is read from a `values_list()` row, with what it fetches per page.
 
-A reader names the columns it needs from the main query, may run a fixed number of queries for
-the whole page (`fetch`), and builds its value for one row (`read`). `csv_columns`/`csv_cells`
-flatten its value into CSV cells.
+A reader names the columns it needs from the main query (and the annotations that compute some of
+them), may run a fixed number of queries for the whole page (`fetch`), and builds its value for one
+row (`read`). `csv_columns`/`csv_cells` flatten its value into CSV cells.
 """
 
 import string
@@ -11,12 +11,11 @@ from typing import Any
 
 import orjson
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections
-from django.db.models import BooleanField, Case, CharField, OuterRef, Subquery, UUIDField, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, CharField, OuterRef, QuerySet, Subquery, UUIDField, When
 
 from api import resources
 from api.lean.context import Context
+from api.lean.folded import JSONRows
 from editorial.dates import DatePrecision
 
 
@@ -27,10 +26,14 @@ class Reader:
         self.key = key
         self.at = 0  # index of this reader's first column in the row, set by the plan
         self.plan = None
-        self.annotations: dict[str, Any] = {}
 
     def bind(self, plan) -> None:
         self.plan = plan
+
+    @property
+    def annotations(self) -> dict[str, Any]:
+        """Expressions the main query annotates, by name, for this reader's columns."""
+        return {}
 
     def fetch(self, rows: list[tuple], ctx: Context) -> Any:
         return None
@@ -75,13 +78,14 @@ class WebUrl(Reader):
         super().bind(plan)
         path = plan.resource.web_path
         self.columns = tuple(name for _, name, _, _ in string.Formatter().parse(path or "") if name)
+        # "/initiatives/{slug}/" -> "/initiatives/{0}/": filled by position from the row's columns.
+        positions = {name: f"{{{n}}}" for n, name in enumerate(self.columns)}
+        self.path = None if path is None else path.format(**positions)
 
     def read(self, row, fetched, ctx):
-        path = self.plan.resource.web_path
-        if path is None:
+        if self.path is None:
             return None
-        values = dict(zip(self.columns, row[self.at : self.at + len(self.columns)], strict=True))
-        return ctx.site_base + path.format(**values)
+        return ctx.site_base + self.path.format(*row[self.at : self.at + len(self.columns)])
 
 
 def partial_date(value, precision: str | None) -> str | None:
@@ -136,6 +140,41 @@ def ref(ctx: Context, resource_name: str, uuid, name) -> dict:
     return {"id": uuid, "name": name, "url": ctx.api_url(resource_name, uuid)}
 
 
+class ListReader(Reader):
+    """A list every row carries (aliases, references, citations), read for the whole page at once.
+
+    On SQLite with one query for the page; on PostgreSQL folded into the main query as a JSON column
+    (api.lean.folded), so that the list costs no query of its own.
+    """
+
+    def bind(self, plan):
+        super().bind(plan)
+        if plan.folds:
+            self.columns = (f"_{self.key}_rows",)
+
+    def source(self) -> tuple[QuerySet, str, tuple[str, ...], tuple[str, ...]]:
+        """The items' rows, the column naming the record they belong to, the values read of each, their order."""
+        raise NotImplementedError
+
+    @property
+    def annotations(self):
+        return {self.columns[0]: JSONRows(*self.source())} if self.plan.folds else {}
+
+    def items(self, rows: list[tuple]) -> dict[int, list]:
+        """Each row's items, by its primary key: a sequence of the source's values per item, in order."""
+        if self.plan.folds:
+            return {row[0]: orjson.loads(row[self.at]) for row in rows}
+        queryset, owner, values, ordering = self.source()
+        by_row: dict[int, list] = {}
+        owned = queryset.filter(**{f"{owner}__in": [row[0] for row in rows]}).order_by(*ordering)
+        for owner_pk, *item in owned.values_list(owner, *values):
+            by_row.setdefault(owner_pk, []).append(item)
+        return by_row
+
+    def read(self, row, fetched, ctx):
+        return fetched.get(row[0], [])
+
+
 class RefReader(Reader):
     """A related record: a compact reference {id, name, url}, or the whole record when expanded."""
 
@@ -186,34 +225,31 @@ class ForeignRef(RefReader):
         return ref(ctx, self.resource_name, row[self.at + 1], row[self.at + 2])
 
 
-class ManyRef(RefReader):
-    """A many-to-many relation, read from its through table in one query for the page."""
+class ManyRef(ListReader, RefReader):
+    """A many-to-many relation, read from its through table."""
+
+    def source(self):
+        field = self.plan.resource.model._meta.get_field(self.column)
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        links = field.remote_field.through.objects.all()
+        if self.target.is_curated:
+            links = links.filter(**{f"{target}__editorial_status": "published"})
+        label = f"{target}__{self.target.label}"
+        return links, source, (target, f"{target}__uuid", label), (label, target)
 
     def fetch(self, rows, ctx):
-        field = self.plan.resource.model._meta.get_field(self.column)
-        through = field.remote_field.through
-        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-        label = self.target.label
-        links = (
-            where_in(through.objects.all(), source, [row[0] for row in rows])
-            .filter(**({f"{target}__editorial_status": "published"} if self.target.is_curated else {}))
-            .order_by(f"{target}__{label}", target)
-            .values_list(source, target, f"{target}__uuid", f"{target}__{label}")
-        )
-        by_row: dict[int, list] = {}
+        links = self.items(rows)
         if self.key in ctx.expand:
-            links = list(links)
-            embedded = self.expanded({link[1] for link in links}, ctx) if links else {}
-            for owner, target_pk, _uuid, _name in links:
-                if target_pk in embedded:
-                    by_row.setdefault(owner, []).append(embedded[target_pk])
-            return by_row
-        for owner, _target_pk, uuid, name in links:
-            by_row.setdefault(owner, []).append(ref(ctx, self.resource_name, uuid, name))
-        return by_row
-
-    def read(self, row, fetched, ctx):
-        return fetched.get(row[0], [])
+            ids = {target_pk for items in links.values() for target_pk, _uuid, _name in items}
+            embedded = self.expanded(ids, ctx) if ids else {}
+            return {
+                owner: [embedded[target_pk] for target_pk, _uuid, _name in items if target_pk in embedded]
+                for owner, items in links.items()
+            }
+        return {
+            owner: [ref(ctx, self.resource_name, uuid, name) for _target_pk, uuid, name in items]
+            for owner, items in links.items()
+        }
 
     def csv_columns(self):
         return [f"{self.key}_ids"]
@@ -273,10 +309,6 @@ class GenericRef(Reader):
     def annotations(self):
         return target_annotations("content_type_id", "object_id")
 
-    @annotations.setter
-    def annotations(self, value):
-        """Reader.__init__ sets an empty dict; this reader computes its own when the plan first reads it."""
-
     def fetch(self, rows, ctx):
         return kinds_by_content_type()
 
@@ -290,34 +322,31 @@ class GenericRef(Reader):
         return [None, None, None] if value is None else [value["kind"], value["id"], value["name"]]
 
 
-class Citations(Reader):
-    """The record's published sources, compact, one query for the page."""
+class Citations(ListReader):
+    """The record's published sources, compact."""
 
-    def fetch(self, rows, ctx):
+    def source(self):
         from articles.models import Citation
 
         content_type = ContentType.objects.get_for_model(self.plan.resource.model)
-        citations = (
-            where_in(Citation.objects.published(), "object_id", [row[0] for row in rows])
-            .filter(content_type=content_type)
-            .order_by("object_id", "field", "start", "pk")
-            .values_list(
-                "object_id",
-                "uuid",
-                "field",
-                "article__uuid",
-                "article__title",
-                "passage",
-                "start",
-                "end",
-                "url",
-                "source_title",
-                "accessed_date",
-            )
+        values = (
+            "uuid",
+            "field",
+            "article__uuid",
+            "article__title",
+            "passage",
+            "start",
+            "end",
+            "url",
+            "source_title",
+            "accessed_date",
         )
-        by_row: dict[int, list] = {}
-        for owner, uuid, field, article, title, passage, start, end, url, source_title, accessed in citations:
-            by_row.setdefault(owner, []).append(
+        citations = Citation.objects.published().filter(content_type=content_type)
+        return citations, "object_id", values, ("field", "start", "pk")
+
+    def fetch(self, rows, ctx):
+        return {
+            owner: [
                 {
                     "id": uuid,
                     "url": ctx.api_url("citations", uuid),
@@ -330,11 +359,10 @@ class Citations(Reader):
                     "source_title": source_title,
                     "accessed_date": accessed,
                 }
-            )
-        return by_row
-
-    def read(self, row, fetched, ctx):
-        return fetched.get(row[0], [])
+                for uuid, field, article, title, passage, start, end, url, source_title, accessed in items
+            ]
+            for owner, items in self.items(rows).items()
+        }
 
     def csv_columns(self):
         return ["citation_ids"]
@@ -343,29 +371,18 @@ class Citations(Reader):
         return [" ".join(str(item["id"]) for item in value)]
 
 
-class Aliases(Reader):
-    """Other names of the record (editorial.AliasBase rows), one query for the page."""
+class Aliases(ListReader):
+    """Other names of the record (editorial.AliasBase rows)."""
+
+    def source(self):
+        alias_model = self.plan.resource.model.aliases.rel.related_model
+        return alias_model.objects.all(), "record", ("name", "kind", "language"), ("name",)
 
     def fetch(self, rows, ctx):
-        alias_model = self.plan.resource.model.aliases.rel.related_model
-        by_row: dict[int, list] = {}
-        aliases = where_in(alias_model.objects.all(), "record", [row[0] for row in rows]).order_by("record_id", "name")
-        for owner, name, kind, language in aliases.values_list("record_id", "name", "kind", "language"):
-            by_row.setdefault(owner, []).append({"name": name, "kind": kind, "language": language})
-        return by_row
-
-    def read(self, row, fetched, ctx):
-        return fetched.get(row[0], [])
+        return {
+            owner: [{"name": name, "kind": kind, "language": language} for name, kind, language in items]
+            for owner, items in self.items(rows).items()
+        }
 
     def csv_cells(self, value):
         return ["; ".join(alias["name"] for alias in value)]
-
-
-def where_in(queryset, column: str, ids: list[int]):
-    """`column IN ids`, as one array parameter on PostgreSQL (`= ANY`): a page's hundred ids bind as one value."""
-    if connections[queryset.db].vendor == "postgresql":
-        model = queryset.model
-        field = model._meta.get_field(column)
-        sql = f'"{model._meta.db_table}"."{field.column}" = ANY(%s)'
-        return queryset.filter(RawSQL(sql, (list(ids),), output_field=BooleanField()))
-    return queryset.filter(**{f"{column}__in": ids})

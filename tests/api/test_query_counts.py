@@ -10,22 +10,24 @@ from tests.api.records import BUILDERS, Shared
 
 pytestmark = pytest.mark.django_db
 
-# (plain, with every relation expanded). Plain: the latest public write (Last-Modified), the page,
-# then one query per list the rows carry (aliases, each many-to-many, citations, amounts, mentions);
-# to-one references come with the page. Expanded: each embedded resource adds its own page and lists.
+# (plain, with every relation expanded). Plain: the latest public write (Last-Modified) and the page,
+# which brings the to-one references. Each list the rows carry (aliases, each many-to-many, citations)
+# costs one query more on SQLite and none on PostgreSQL, which folds it into the page's query; rows
+# another table keeps (amounts, mentions) cost one query more on both. Expanded: each embedded
+# resource adds its own page (and, on SQLite, its lists).
 EXPECTED = {
-    "initiatives": (7, 27),
-    "people": (4, 4),
-    "organizations": (4, 7),
-    "posts": (4, 7),
-    "memberships": (3, 9),
-    "meetings": (5, 12),
-    "participations": (3, 13),
-    "statements": (6, 24),
-    "milestones": (3, 9),
-    "themes": (3, 3),
-    "citations": (2, 4),
-    "articles": (3, 3),
+    "initiatives": {"sqlite": (7, 27), "postgresql": (2, 7)},
+    "people": {"sqlite": (4, 4), "postgresql": (2, 2)},
+    "organizations": {"sqlite": (4, 7), "postgresql": (2, 3)},
+    "posts": {"sqlite": (4, 7), "postgresql": (2, 3)},
+    "memberships": {"sqlite": (3, 9), "postgresql": (2, 4)},
+    "meetings": {"sqlite": (5, 12), "postgresql": (2, 4)},
+    "participations": {"sqlite": (3, 13), "postgresql": (2, 5)},
+    "statements": {"sqlite": (6, 24), "postgresql": (3, 8)},
+    "milestones": {"sqlite": (3, 9), "postgresql": (2, 3)},
+    "themes": {"sqlite": (3, 3), "postgresql": (2, 2)},
+    "citations": {"sqlite": (2, 4), "postgresql": (2, 4)},
+    "articles": {"sqlite": (3, 3), "postgresql": (3, 3)},
 }
 
 
@@ -54,4 +56,4 @@ def test_list_costs_the_same_for_one_record_or_a_hundred(api_client, name):
     for _ in range(99):
         build(shared)
     hundred = (count(api_client, plain, 100 + kept), count(api_client, expanded, 100 + kept))
-    assert one == hundred == EXPECTED[name]
+    assert one == hundred == EXPECTED[name][connection.vendor]
