@@ -144,6 +144,18 @@ def extract_html(content: bytes | str, *, url: str = "", charset: str = "") -> E
     )
 
 
+_WARM_UP_PAGE = (
+    "<html lang='en'><head><title>Warm-up</title></head><body><article>"
+    "<p>A page that exercises the extractor once, so that its first real article does not pay for it.</p>"
+    "</article></body></html>"
+)
+
+
+def warm_up() -> None:
+    """Do the extractor's first-use work now (imports, compiled patterns): a worker does it once, before forking."""
+    extract_html(_WARM_UP_PAGE, url="https://example.org/news/warm-up")
+
+
 def _is_boilerplate(line: str) -> bool:
     stripped = line.strip()
     if _CREDIT.match(stripped):

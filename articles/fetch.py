@@ -5,8 +5,10 @@ a private address. We connect to the address we checked (not to the name again),
 that changes between the check and the connection cannot smuggle a private address in.
 """
 
+import functools
 import ipaddress
 import socket
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -68,6 +70,12 @@ def check_address(address: str, *, allow_loopback: bool) -> None:
         raise FetchRefused(f"Refused {address}: not a public address.")
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """One context per process: loading the CA bundle takes longer than fetching a page from a nearby server."""
+    return httpx.create_ssl_context(trust_env=False)
+
+
 class SafeFetcher:
     """GET with a time limit, a size limit, redirects followed by hand and checked, retries on 5xx and timeouts."""
 
@@ -92,7 +100,7 @@ class SafeFetcher:
         self.allow_loopback = settings.INGEST_ALLOW_LOOPBACK if allow_loopback is None else allow_loopback
         self.user_agent = user_agent or settings.INGEST_USER_AGENT
         # No environment proxies: a proxy would make the address checks meaningless.
-        self.client = httpx.Client(trust_env=False, follow_redirects=False, timeout=self.timeout)
+        self.client = httpx.Client(trust_env=False, follow_redirects=False, timeout=self.timeout, verify=_tls_context())
 
     def close(self) -> None:
         self.client.close()

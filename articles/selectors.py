@@ -5,13 +5,31 @@ from django.db.models import QuerySet
 
 from articles.ingestion.models import Ingestion
 from articles.linking import registry
-from articles.linking.models import Mention, Suggestion
-from articles.models import Citation
+from articles.linking.models import Mention, ReviewStatus, Suggestion
+from articles.models import Article, Citation
 
 
 def list_citations(record: models.Model, *, field: str | None = None) -> QuerySet[Citation]:
     """The published sources of one record, or of one of its fields, with their articles."""
     return Citation.objects.published().for_record(record, field).select_related("article").order_by("start", "pk")
+
+
+def list_current_mentions(article: Article) -> QuerySet[Mention]:
+    """The mentions of the article's current text that no editor rejected, in text order."""
+    return (
+        Mention.objects.filter(article=article, text_sha256=article.text_sha256)
+        .exclude(status=ReviewStatus.REJECTED)
+        .order_by("start")
+    )
+
+
+def list_current_suggestions(article: Article) -> QuerySet[Suggestion]:
+    """The suggestions from the article's current text that no editor rejected, in text order."""
+    return (
+        Suggestion.objects.filter(article=article, text_sha256=article.text_sha256)
+        .exclude(status=ReviewStatus.REJECTED)
+        .order_by("start")
+    )
 
 
 def describe_ingestion(

@@ -1,20 +1,49 @@
 """Thin Celery tasks: ids in, services do the work. Acknowledged late: a killed worker loses nothing."""
 
-from celery import shared_task
+import logging
 
+from celery import shared_task
+from celery.signals import worker_init
+from django.contrib.contenttypes.models import ContentType
+from django.db import DatabaseError, connections
+
+from articles.extract import warm_up as warm_up_extractor
 from articles.feeds import services as feed_services
 from articles.feeds.models import Feed
-from articles.fetch import TransientFetchError
+from articles.fetch import SafeFetcher, TransientFetchError
 from articles.ingestion import services as ingestion_services
 from articles.ingestion.models import Step
+from articles.linking import registry
 from articles.linking import services as linking_services
+from articles.linking.matcher import get_linker
 
 MAX_RETRIES = 5
+logger = logging.getLogger(__name__)
+
+
+@worker_init.connect
+def build_shared_state(**kwargs) -> None:
+    """Build the per-process caches once, in the worker's main process, before it forks its pool processes.
+
+    Each pool process would otherwise build the linker's automaton, import the HTTP stack, load the
+    CA bundle and compile the extractor's patterns on its first article (some 100 ms, far more with
+    many names); forked, they share one copy instead.
+    """
+    try:
+        get_linker()
+        for linkable in registry.linkables():
+            ContentType.objects.get_for_model(linkable.model)
+    except DatabaseError:
+        logger.warning("Could not build the linker at start; each worker process builds it on its first article.")
+    finally:
+        connections.close_all()  # each pool process opens its own
+    SafeFetcher().close()  # imports the HTTP stack and loads the CA bundle
+    warm_up_extractor()
 
 
 @shared_task(bind=True, acks_late=True, max_retries=MAX_RETRIES)
 def ingest_page(self, ingestion_id: int) -> None:
-    """Fetch, extract and store one page, then queue its linking."""
+    """Fetch, extract, link and store one page: one message and one write transaction per article."""
     try:
         ingestion_services.fetch_and_store(ingestion_id=ingestion_id)
     except TransientFetchError as error:
@@ -27,7 +56,7 @@ def ingest_page(self, ingestion_id: int) -> None:
 
 @shared_task(acks_late=True)
 def link_ingestion(ingestion_id: int) -> None:
-    """Link one stored article and suggest what it states that we do not have."""
+    """Link a stored article again: after a failure, a sweep, or a duplicate stored in another spelling."""
     try:
         linking_services.link_ingestion(ingestion_id=ingestion_id)
     except Exception as error:

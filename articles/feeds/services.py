@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.canonical import canonical_url
@@ -74,15 +74,31 @@ def _queue_entries(feed: Feed, parsed, run: FeedRun) -> None:
         by_key.setdefault(canonical_url(entry.link), entry.link)
     known = set(Ingestion.objects.filter(url_key__in=by_key).values_list("url_key", flat=True))
     run.duplicate = run.fetched - run.failed - (len(by_key) - len(known))
-    for key, link in by_key.items():
-        if key in known:
+    new = [Ingestion(url=link[:2000], url_key=key, feed=feed) for key, link in by_key.items() if key not in known]
+    for ingestion in new:
+        # The feed is locked (it exists) and a page added meanwhile is caught below: only the fields need checking.
+        ingestion.full_clean(exclude=["feed"], validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            new = Ingestion.objects.bulk_create(new)
+    except IntegrityError:
+        # An editor or another feed added one of these pages since we looked: one at a time, then.
+        new = [_create_ingestion(feed, ingestion) for ingestion in new]
+    for ingestion in new:
+        if ingestion is None:
+            run.duplicate += 1
             continue
-        ingestion = Ingestion(url=link[:2000], url_key=key, feed=feed)
-        ingestion.full_clean(validate_unique=False)
-        ingestion.save()
         queue_fetch(ingestion)
         run.new += 1
     run.notes = notes[:200]
+
+
+def _create_ingestion(feed: Feed, ingestion: Ingestion) -> Ingestion | None:
+    """The ingestion, inserted unless its page is known by now."""
+    ingestion, created = Ingestion.objects.get_or_create(
+        url_key=ingestion.url_key, defaults={"url": ingestion.url, "feed": feed}
+    )
+    return ingestion if created else None
 
 
 def _record_failure(*, feed: Feed, started_at: datetime.datetime, error: str) -> FeedRun:

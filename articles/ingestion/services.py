@@ -1,12 +1,14 @@
-"""Writes of the ingestion pipeline: submit an input, fetch and store it, fail it, retry it, sweep it.
+"""Writes of the ingestion pipeline: submit an input, fetch, link and store it, fail it, retry it, sweep it.
 
-HTTP happens outside any transaction; each write is one short transaction, and the next step is
-queued only after it commits. Every step is idempotent: a task run twice (acks_late) finds the
-work done and changes nothing.
+HTTP, extraction and linking happen outside any transaction; the article, its mentions and
+suggestions and the ingestion's state are then written in one short transaction, and any step
+left to do is queued only after it commits. Every step is idempotent: a task run twice
+(acks_late) finds the work done and changes nothing.
 """
 
 import datetime
 import hashlib
+import logging
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +22,10 @@ from articles.canonical import canonical_url
 from articles.extract import HTML_TYPES, TEXT_TYPES, Extracted, ExtractionError, extract_html, extract_text_file
 from articles.fetch import FetchError, SafeFetcher, TransientFetchError
 from articles.ingestion.models import IN_PROGRESS, ArticleVersion, Ingestion, Outcome, Step
+from articles.linking.services import Links, find_links, save_links
 from articles.models import Article, text_sha256
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -40,13 +45,12 @@ def content_fingerprint(text: str) -> str:
 
 def submit_url(*, url: str, feed=None, submitted_by=None, enqueue: bool = True) -> tuple[Ingestion, bool]:
     """The ingestion of a page, created and queued unless the page is already known."""
-    key = canonical_url(url)
-    with transaction.atomic():
-        ingestion, created = Ingestion.objects.get_or_create(
-            url_key=key, defaults={"url": url[:2000], "feed": feed, "submitted_by": submitted_by}
-        )
-        if created and enqueue:
-            queue_fetch(ingestion)
+    # get_or_create inserts in its own transaction; the fetch is queued once that committed.
+    ingestion, created = Ingestion.objects.get_or_create(
+        url_key=canonical_url(url), defaults={"url": url[:2000], "feed": feed, "submitted_by": submitted_by}
+    )
+    if created and enqueue:
+        queue_fetch(ingestion)
     return ingestion, created
 
 
@@ -80,7 +84,7 @@ def fetch_and_store(
     document: Document | None = None,
     enqueue_link: bool = True,
 ) -> Ingestion | None:
-    """Fetch (or read) the input, extract its article and store it; None when another run has it already.
+    """Fetch (or read) the input, extract its article, link it and store both; None when another run has it already.
 
     A transient failure (timeout, 5xx) is raised for the task to retry; any other failure is
     recorded on the ingestion, with nothing else written.
@@ -99,7 +103,24 @@ def fetch_and_store(
         raise
     except (FetchError, ExtractionError) as error:
         return mark_failed(ingestion_id=ingestion_id, step=Step.FETCHING, error=str(error))
-    return store_article(ingestion_id=ingestion_id, document=document, extracted=extracted, enqueue_link=enqueue_link)
+    return store_article(
+        ingestion=ingestion,
+        document=document,
+        extracted=extracted,
+        links=_find_links(extracted),
+        enqueue_link=enqueue_link,
+    )
+
+
+def _find_links(extracted: Extracted) -> Links | None:
+    """The article's mentions and suggestions, found before the write transaction opens; None if linking failed."""
+    try:
+        return find_links(text=extracted.text, published=extracted.published)
+    except Exception:
+        # The article is stored all the same; the link step then runs on its own, and records the error
+        # where an editor reads it (and retries it from the admin).
+        logger.exception("Linking failed; the article is stored and its link step queued.")
+        return None
 
 
 def _fetch(url: str, fetcher: SafeFetcher | None) -> Document:
@@ -125,43 +146,72 @@ def extract(document: Document) -> Extracted:
 
 
 def store_article(
-    *, ingestion_id: int, document: Document, extracted: Extracted, enqueue_link: bool = True
+    *,
+    ingestion: Ingestion,
+    document: Document,
+    extracted: Extracted,
+    links: Links | None = None,
+    enqueue_link: bool = True,
 ) -> Ingestion:
-    """Store the extracted article: new, a duplicate of a stored one, or a new version of it."""
+    """Store the extracted article (new, a duplicate of a stored one, or a new version of it) with its links.
+
+    One transaction writes the article, its mentions and suggestions and the ingestion's state: nothing
+    is half-written. Links found in another text than the one stored (a duplicate spelled differently)
+    are left to the link step, queued after commit.
+    """
+    try:
+        return _store_article(ingestion, document, extracted, links, enqueue_link)
+    except IntegrityError:
+        # Another worker stored the same page between our read and our insert: read again, and find it.
+        return _store_article(ingestion, document, extracted, links, enqueue_link)
+
+
+def _store_article(
+    ingestion: Ingestion, document: Document, extracted: Extracted, links: Links | None, enqueue_link: bool
+) -> Ingestion:
+    keys = [canonical_url(url) for url in (document.url, extracted.canonical_url) if url]
+    fingerprint = content_fingerprint(extracted.text)
     with transaction.atomic():
-        ingestion = Ingestion.objects.select_for_update().get(pk=ingestion_id)
-        keys = [canonical_url(url) for url in (document.url, extracted.canonical_url) if url]
-        article = Article.objects.filter(canonical_url__in=keys).first() if keys else None
-        fingerprint = content_fingerprint(extracted.text)
-        if article is None:
-            same_text = Q(fingerprint=fingerprint) | Q(text_sha256=text_sha256(extracted.text))
-            article = Article.objects.filter(same_text).order_by("pk").first()
-            outcome = Outcome.DUPLICATE if article is not None else Outcome.NEW
-        elif article.text_sha256 == text_sha256(extracted.text):
-            outcome = Outcome.DUPLICATE
-        else:
-            outcome = Outcome.UPDATED
+        article, outcome = _find_stored(keys, fingerprint, text_sha256(extracted.text))
         if outcome == Outcome.NEW:
-            try:
-                with transaction.atomic():
-                    article = _create_article(document, extracted, keys, fingerprint)
-            except IntegrityError:
-                # Another worker stored the same page between our read and our insert.
-                article = Article.objects.get(canonical_url=keys[0])
-                outcome = Outcome.DUPLICATE
+            article = _create_article(document, extracted, keys, fingerprint)
         elif outcome == Outcome.UPDATED:
-            _new_version(article, extracted, fingerprint)
-        ingestion.article = article
-        ingestion.outcome = outcome
-        ingestion.error = ""
-        ingestion.failed_step = ""
-        ingestion.step = Step.DONE if outcome == Outcome.DUPLICATE and article.mentions.exists() else Step.LINKING
-        # Constraints are the database's to enforce; validating them here would query for each one again.
-        ingestion.full_clean(validate_unique=False, validate_constraints=False)
-        ingestion.save()
-        if ingestion.step == Step.LINKING and enqueue_link:
+            article = _new_version(article, extracted, fingerprint)
+        if outcome == Outcome.DUPLICATE and article.mentions.exists():
+            step = Step.DONE
+        elif links is not None and links.text_sha256 == article.text_sha256:
+            save_links(article=article, links=links, fresh=outcome == Outcome.NEW)
+            step = Step.DONE
+        else:
+            step = Step.LINKING
+        # Written last, and only while the page is still being fetched: when another run of the task
+        # (acks_late, a sweep) stored it first, this one rolls back and changes nothing.
+        stored = Ingestion.objects.filter(pk=ingestion.pk, step=Step.FETCHING).update(
+            article=article, outcome=outcome, error="", failed_step="", step=step, updated_at=timezone.now()
+        )
+        if not stored:
+            transaction.set_rollback(True)
+        elif step == Step.LINKING and enqueue_link:
             queue_link(ingestion)
+    if not stored:
+        return Ingestion.objects.select_related("article").get(pk=ingestion.pk)
+    ingestion.article, ingestion.outcome, ingestion.step = article, outcome, step
+    ingestion.error = ingestion.failed_step = ""
     return ingestion
+
+
+def _find_stored(keys: list[str], fingerprint: str, sha: str) -> tuple[Article | None, str]:
+    """The stored article this one is (by address, else by text) and the outcome; one query."""
+    same_text = Q(fingerprint=fingerprint) | Q(text_sha256=sha)
+    candidates = list(Article.objects.filter(Q(canonical_url__in=keys) | same_text).order_by("pk"))
+    for key in keys:
+        for article in candidates:
+            if article.canonical_url == key:
+                return article, Outcome.DUPLICATE if article.text_sha256 == sha else Outcome.UPDATED
+    for article in candidates:
+        if article.fingerprint == fingerprint or article.text_sha256 == sha:
+            return article, Outcome.DUPLICATE
+    return None, Outcome.NEW
 
 
 def _article_values(extracted: Extracted, fingerprint: str) -> dict:
@@ -183,7 +233,7 @@ def _create_article(document: Document, extracted: Extracted, keys: list[str], f
     article = Article(
         url=document.url[:2000], canonical_url=keys[-1] if keys else "", **_article_values(extracted, fingerprint)
     )
-    article.full_clean(validate_unique=False, validate_constraints=False)  # the caller catches IntegrityError
+    article.full_clean(validate_unique=False, validate_constraints=False)  # store_article catches IntegrityError
     article.save()
     ArticleVersion.objects.create(
         article=article, number=1, title=article.title, text=article.text, text_sha256=article.text_sha256
@@ -191,7 +241,7 @@ def _create_article(document: Document, extracted: Extracted, keys: list[str], f
     return article
 
 
-def _new_version(article: Article, extracted: Extracted, fingerprint: str) -> None:
+def _new_version(article: Article, extracted: Extracted, fingerprint: str) -> Article:
     article = Article.objects.select_for_update().get(pk=article.pk)
     versions = article.versions.all()
     if not versions.exists():
@@ -209,6 +259,7 @@ def _new_version(article: Article, extracted: Extracted, fingerprint: str) -> No
         ArticleVersion.objects.create(
             article=article, number=number, title=article.title, text=article.text, text_sha256=article.text_sha256
         )
+    return article
 
 
 def mark_failed(*, ingestion_id: int, step: str, error: str) -> Ingestion:

@@ -1,5 +1,6 @@
 """Writes of linking and review: mentions and suggestions for an article; editors accept or reject them."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -8,11 +9,12 @@ from django.utils import timezone
 
 from articles.ingestion.models import Ingestion, Step
 from articles.linking import registry
-from articles.linking.matcher import Linker, get_linker
+from articles.linking.matcher import Linker, Match, get_linker
 from articles.linking.models import Mention, ReviewStatus, Suggestion
 from articles.linking.resolve import link_text
-from articles.linking.suggest import suggest
-from articles.models import Article, Citation
+from articles.linking.suggest import Proposal, suggest
+from articles.models import Article, Citation, text_sha256
+from articles.selectors import list_current_mentions, list_current_suggestions
 from editorial.services import unique_slug
 from editorial.workflow import save_record
 
@@ -27,74 +29,108 @@ class LinkResult:
     suggestions: list[Suggestion]
 
 
+@dataclass
+class Links:
+    """What linking found in one text, before anything is written: found outside any transaction."""
+
+    text_sha256: str
+    matches: list[Match]
+    proposals: list[Proposal]
+
+
+def find_links(*, text: str, published: datetime.date | None, linker: Linker | None = None) -> Links:
+    """Mentions and suggestions for a text; reads names, post holders and meeting dates, writes nothing."""
+    matches, _ = link_text(text, published=published, linker=linker or get_linker())
+    proposals = suggest(text, matches=matches, published=published)
+    return Links(text_sha256=text_sha256(text), matches=matches, proposals=proposals)
+
+
 def link_article(*, article: Article, linker: Linker | None = None) -> LinkResult:
     """Propose mentions and suggestions for the article's current text; reviewed ones are kept as reviewed."""
     published = article.published_at.date() if article.published_at else None
-    matches, _ = link_text(article.text, published=published, linker=linker or get_linker())
-    proposals = suggest(article.text, matches=matches, published=published)
+    links = find_links(text=article.text, published=published, linker=linker)
+    with transaction.atomic():
+        save_links(article=article, links=links)
+        Ingestion.objects.filter(article=article, step=Step.LINKING).update(step=Step.DONE, updated_at=timezone.now())
+    return LinkResult(
+        mentions=list(list_current_mentions(article)), suggestions=list(list_current_suggestions(article))
+    )
+
+
+def save_links(*, article: Article, links: Links, fresh: bool = False) -> None:
+    """Write what linking found in the article's current text, in the caller's transaction.
+
+    `fresh`: the article was created in this transaction, so it has no mentions or suggestions to
+    reconcile with (and none an editor reviewed): the proposals are inserted without reading first.
+    """
+    if links.text_sha256 != article.text_sha256:
+        raise ValueError("The links were found in another text than the article's.")
     content_types = {
         linkable.kind: ContentType.objects.get_for_model(linkable.model) for linkable in registry.linkables()
     }
     sha = article.text_sha256
-    with transaction.atomic():
-        wanted = {
-            (content_types[match.kind].pk, match.record_id, match.start, match.end): match
-            for match in matches
-            if match.kind in content_types
-        }
+    wanted = {
+        (content_types[match.kind].pk, match.record_id, match.start, match.end): match
+        for match in links.matches
+        if match.kind in content_types
+    }
+    existing = {}
+    if not fresh:
         existing = {
             (mention.content_type_id, mention.object_id, mention.start, mention.end): mention
-            for mention in Mention.objects.filter(article=article, text_sha256=sha)
+            for mention in Mention.objects.filter(article=article, text_sha256=sha).order_by()
         }
         # Proposals that no longer match (names changed, or the text did) go; reviewed ones stay.
         stale = [mention.pk for key, mention in existing.items() if key not in wanted]
         Mention.objects.filter(article=article, status=ReviewStatus.PROPOSED).exclude(text_sha256=sha).delete()
         Mention.objects.filter(pk__in=stale, status=ReviewStatus.PROPOSED).delete()
-        Mention.objects.bulk_create(
-            [
-                Mention(
-                    article=article,
-                    kind=match.kind,
-                    content_type_id=key[0],
-                    object_id=match.record_id,
-                    surface=match.surface[:500],
-                    start=match.start,
-                    end=match.end,
-                    text_sha256=sha,
-                    method=match.method,
-                )
-                for key, match in wanted.items()
-                if key not in existing
-            ],
-            ignore_conflicts=True,  # a second run of the same task (acks_late) inserts the same rows
-        )
-        _store_suggestions(article, proposals)
-        Ingestion.objects.filter(article=article, step=Step.LINKING).update(step=Step.DONE, updated_at=timezone.now())
-    mentions = list(
-        Mention.objects.filter(article=article, text_sha256=sha).exclude(status=ReviewStatus.REJECTED).order_by("start")
+    Mention.objects.bulk_create(
+        [
+            Mention(
+                article=article,
+                kind=match.kind,
+                content_type_id=key[0],
+                object_id=match.record_id,
+                surface=match.surface[:500],
+                start=match.start,
+                end=match.end,
+                text_sha256=sha,
+                method=match.method,
+            )
+            for key, match in wanted.items()
+            if key not in existing
+        ],
+        ignore_conflicts=True,  # a second run of the same task (acks_late) inserts the same rows
     )
-    suggestions = list(
-        Suggestion.objects.filter(article=article, text_sha256=sha)
-        .exclude(status=ReviewStatus.REJECTED)
-        .order_by("start")
-    )
-    return LinkResult(mentions=mentions, suggestions=suggestions)
+    _store_suggestions(article, links.proposals, fresh=fresh)
 
 
-def _store_suggestions(article: Article, proposals) -> None:
+def _store_suggestions(article: Article, proposals: list[Proposal], *, fresh: bool) -> None:
     sha = article.text_sha256
     # What an editor rejected once, for any article, is not proposed again.
-    rejected = set(
-        Suggestion.objects.filter(
-            status=ReviewStatus.REJECTED, normalized__in={proposal.normalized for proposal in proposals}
-        ).values_list("kind", "normalized")
-    )
+    rejected = set()
+    if proposals:
+        rejected = set(
+            Suggestion.objects.filter(
+                status=ReviewStatus.REJECTED, normalized__in={proposal.normalized for proposal in proposals}
+            )
+            .order_by()  # the default ordering would join the articles for nothing
+            .values_list("kind", "normalized")
+        )
     keep = [proposal for proposal in proposals if (proposal.kind, proposal.normalized) not in rejected]
-    wanted = {(proposal.kind, proposal.normalized, proposal.start) for proposal in keep}
-    Suggestion.objects.filter(article=article, status=ReviewStatus.PROPOSED).exclude(text_sha256=sha).delete()
-    for suggestion in Suggestion.objects.filter(article=article, text_sha256=sha, status=ReviewStatus.PROPOSED):
-        if (suggestion.kind, suggestion.normalized, suggestion.start) not in wanted:
-            suggestion.delete()
+    if not fresh:
+        wanted = {(proposal.kind, proposal.normalized, proposal.start) for proposal in keep}
+        Suggestion.objects.filter(article=article, status=ReviewStatus.PROPOSED).exclude(text_sha256=sha).delete()
+        stale = [
+            pk
+            for pk, kind, normalized, start in Suggestion.objects.filter(
+                article=article, text_sha256=sha, status=ReviewStatus.PROPOSED
+            )
+            .order_by()
+            .values_list("pk", "kind", "normalized", "start")
+            if (kind, normalized, start) not in wanted
+        ]
+        Suggestion.objects.filter(pk__in=stale).delete()
     Suggestion.objects.bulk_create(
         [
             Suggestion(

@@ -32,15 +32,22 @@ _NAME = rf"{_WORD}(?:\s+(?:{_JOIN}\s+)*{_WORD})+"
 _QUOTED = r"[“\"‘'](?P<quoted>[^”\"’']{3,120})[”\"’']"
 
 _INITIATIVE = [
-    re.compile(
-        rf"\b(?:establishment|launch|creation|setting up|introduction|roll-?out|development) of "
-        rf"(?:the |a |an )?(?:{_QUOTED}|(?P<name>{_NAME}))"
+    (
+        re.compile(
+            rf"\b(?:establishment|launch|creation|setting up|introduction|roll-?out|development) of "
+            rf"(?:the |a |an )?(?:{_QUOTED}|(?P<name>{_NAME}))"
+        ),
+        (" of ",),
     ),
-    re.compile(
-        rf"\b(?:set up|launched|established|created|introduced|unveiled|rolled out|is developing|announced) "
-        rf"(?:a |an |the |its )?(?:new )?(?:{_QUOTED}|(?P<name>{_NAME}))"
+    (
+        re.compile(
+            rf"\b(?:set up|launched|established|created|introduced|unveiled|rolled out|is developing|announced) "
+            rf"(?:a |an |the |its )?(?:new )?(?:{_QUOTED}|(?P<name>{_NAME}))"
+        ),
+        ("set up", "launched", "established", "created", "introduced", "unveiled", "rolled out", "is developing",
+         "announced"),
     ),
-]
+]  # fmt: skip
 _PERSON = re.compile(
     r"\b(?P<post>(?:(?:Financial|Chief|Deputy|Prime|Foreign|Vice|Permanent) )?"
     r"(?:Secretary|Minister|President|Chief Executive|Governor|Mayor|Chairman|Chairwoman|Director|Commissioner)"
@@ -95,14 +102,23 @@ _AMOUNT = re.compile(
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?",
     re.IGNORECASE,
 )
+# Each pattern needs one of these words: sentences without any are skipped before the regex runs
+# (most sentences have none, and the regexes cost more than the rest of linking put together).
+# The amount's are lower case, for a casefolded sentence: that pattern ignores case.
+_PERSON_HINTS = ("Secretary", "Minister", "President", "Chief Executive", "Governor", "Mayor", "Chairman",
+                 "Chairwoman", "Director", "Commissioner")  # fmt: skip
+_MEETING_HINTS = ("Meeting", "Summit", "Conference", "Forum", "Session", "Dialogue", "Assembly")
+_STATEMENT_HINTS = ("said", "added", "stressed", "noted", "announced", "proposed", "advocated", "emphasi", "told")
+_AMOUNT_HINTS = ("$", "¥", "€", "£", "₩", "rmb", "hkd", "usd", "cny", "eur", "gbp", "krw")
 _MONTH_NAMES = "|".join(calendar.month_name[1:])
 _WEEKDAYS = list(calendar.day_name)
+_MONTH_HINTS = tuple(calendar.month_name[1:])
 _DATES = [
-    ("day", re.compile(rf"\bon (?P<day>\d{{1,2}}) (?P<month>{_MONTH_NAMES}),? (?P<year>\d{{4}})\b")),
-    ("day", re.compile(rf"\bon (?P<month>{_MONTH_NAMES}) (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})\b")),
-    ("month", re.compile(rf"\bin (?P<month>{_MONTH_NAMES}),? (?P<year>\d{{4}})\b")),
-    ("year", re.compile(r"\bin (?P<year>(?:19|20)\d{2})\b")),
-    ("weekday", re.compile(rf"\bon (?P<weekday>{'|'.join(_WEEKDAYS)})\b")),
+    ("day", re.compile(rf"\bon (?P<day>\d{{1,2}}) (?P<month>{_MONTH_NAMES}),? (?P<year>\d{{4}})\b"), _MONTH_HINTS),
+    ("day", re.compile(rf"\bon (?P<month>{_MONTH_NAMES}) (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})\b"), _MONTH_HINTS),
+    ("month", re.compile(rf"\bin (?P<month>{_MONTH_NAMES}),? (?P<year>\d{{4}})\b"), _MONTH_HINTS),
+    ("year", re.compile(r"\bin (?P<year>(?:19|20)\d{2})\b"), ("in 19", "in 20")),
+    ("weekday", re.compile(rf"\bon (?P<weekday>{'|'.join(_WEEKDAYS)})\b"), tuple(_WEEKDAYS)),
 ]
 
 
@@ -150,30 +166,38 @@ def suggest(text: str, *, matches: list[Match], published: datetime.date | None)
                 )
             )
 
-        for pattern in _INITIATIVE:
-            for found in pattern.finditer(sentence):
+        for pattern, hints in _INITIATIVE:
+            for found in _finditer(pattern, sentence, hints):
                 group = "quoted" if found.group("quoted") else "name"
                 start, end = found.span(group)
                 add("initiative", start, end, _clean_name(found.group(group)))
-        for found in _PERSON.finditer(sentence):
+        for found in _finditer(_PERSON, sentence, _PERSON_HINTS):
             start, end = found.span("name")
             add("person", start, end, found.group("name"), {"post": found.group("post")})
-        for found in _MEETING.finditer(sentence):
+        for found in _finditer(_MEETING, sentence, _MEETING_HINTS):
             start, end = found.span("name")
             add("meeting", start, end, _clean_name(found.group("name")))
-        for found in _STATEMENT.finditer(sentence):
+        for found in _finditer(_STATEMENT, sentence, _STATEMENT_HINTS):
             speaker = _speaker(matches, sentence_start + found.start("speaker"), sentence_start + found.end("speaker"))
             normalized = f"{found.group('speaker')}: {found.group('clause')}"
             add("statement", found.start(), found.end(), normalized, speaker)
-        for found in _AMOUNT.finditer(sentence):
+        for found in _finditer(_AMOUNT, sentence, _AMOUNT_HINTS, casefold=True):
             amount = _amount(found)
             if amount is not None:
                 add("amount", found.start(), found.end(), f"{amount['currency']} {amount['value']}", amount)
-        for precision, pattern in _DATES:
-            for found in pattern.finditer(sentence):
+        for precision, pattern, hints in _DATES:
+            for found in _finditer(pattern, sentence, hints):
                 value = _date(precision, found, published)
                 add("date", found.start(), found.end(), value["value"] or found.group(0), value)
     return _unique(proposals)
+
+
+def _finditer(pattern: re.Pattern, sentence: str, hints: tuple[str, ...], *, casefold: bool = False):
+    """The pattern's matches, or none at once when the sentence holds none of the words it needs."""
+    haystack = sentence.casefold() if casefold else sentence
+    if not any(hint in haystack for hint in hints):
+        return ()
+    return pattern.finditer(sentence)
 
 
 def _clean_name(name: str) -> str:

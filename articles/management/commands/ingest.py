@@ -9,7 +9,7 @@ from articles.fetch import FetchError, SafeFetcher
 from articles.ingestion import services
 from articles.ingestion.models import Outcome, Step
 from articles.linking.services import link_article
-from articles.selectors import describe_ingestion
+from articles.selectors import describe_ingestion, list_current_mentions, list_current_suggestions
 
 
 class Command(BaseCommand):
@@ -56,7 +56,12 @@ class Command(BaseCommand):
             return {"input": input_name, "status": "error", "error": str(error), "article": None,
                     "mentions": [], "suggestions": []}  # fmt: skip
         mentions, suggestions = [], []
-        if ingestion.outcome != Outcome.ERROR and ingestion.article is not None:
+        if ingestion.step == Step.DONE and ingestion.outcome in (Outcome.NEW, Outcome.UPDATED):
+            # Linked as it was stored.
+            mentions = list(list_current_mentions(ingestion.article))
+            suggestions = list(list_current_suggestions(ingestion.article))
+        elif ingestion.outcome != Outcome.ERROR and ingestion.article is not None:
+            # Known already: linked again with the names known today.
             result = link_article(article=ingestion.article)
             mentions, suggestions = result.mentions, result.suggestions
         return describe_ingestion(ingestion, input_name=input_name, mentions=mentions, suggestions=suggestions)
