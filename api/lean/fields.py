@@ -49,6 +49,9 @@ class RefField(LeanField):
 
     def __init__(self, resource: str, many: bool = False, **kwargs):
         self.resource, self.many = resource, many
+        if not many:
+            # Null too when the related record is not published: the public never sees it, not even its name.
+            kwargs["allow_null"] = True
         super().__init__(**kwargs)
 
     def reader(self, key):

@@ -1,8 +1,11 @@
 """API keys: issued in the admin and shown once, stored as a hash, revoked, rate-limited (429 + Retry-After)."""
 
 import hashlib
+import io
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from api.models import APIKey
 from api.services import issue_api_key, revoke_api_key
@@ -67,3 +70,23 @@ def test_issue_draws_a_fresh_prefix_and_secret(django_user_model):
     )
     assert first.prefix != second.prefix and first_secret != second_secret
     assert first_secret.startswith(first.prefix + ".")
+
+
+def test_the_command_issues_a_key_that_authenticates(api_client, django_user_model):
+    make_user(django_user_model, "nightly", staff=False)
+    out, err = io.StringIO(), io.StringIO()
+    call_command(
+        "issue_api_key", "nightly", "--name", "Nightly sync", "--requests-per-minute", "60", stdout=out, stderr=err
+    )
+    secret = out.getvalue().strip()
+    key = APIKey.objects.get(name="Nightly sync")
+    assert key.key_hash == hashlib.sha256(secret.encode()).hexdigest() and key.requests_per_minute == 60
+    assert secret not in err.getvalue()
+    api_client.credentials(HTTP_X_API_KEY=secret)
+    assert api_client.get("/api/v1/themes/").status_code == 200
+
+
+def test_the_command_refuses_an_unknown_account():
+    with pytest.raises(CommandError, match="No account named 'ghost'"):
+        call_command("issue_api_key", "ghost", "--name", "Nobody", stdout=io.StringIO(), stderr=io.StringIO())
+    assert not APIKey.objects.exists()

@@ -6,6 +6,8 @@ from drf_spectacular.generators import SchemaGenerator
 
 from api import resources
 from api.lean import plan_for
+from editorial.workflow import transition
+from people.models import Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +58,11 @@ def test_change_feed_and_errors_conform(api_client, demo, openapi):
     assert list(validator(openapi, "ChangePage").iter_errors(api_client.get("/api/v1/changes/").json())) == []
     error = api_client.get("/api/v1/initiatives/?cursor=bad").json()
     assert list(validator(openapi, "Error").iter_errors(error)) == []
+
+
+def test_a_reference_to_an_unpublished_record_is_null_and_the_schema_says_so(api_client, demo, openapi):
+    membership = Membership.objects.published().select_related("post").first()
+    transition(record=membership.post, action="unpublish", by=None, comment="Not this post.")
+    page = api_client.get("/api/v1/memberships/").json()
+    assert any(row["post"] is None for row in page["results"])
+    assert list(validator(openapi, "PaginatedMembershipList").iter_errors(page)) == []
