@@ -1,5 +1,8 @@
 """Atom feeds: follow a list (with its filters and search), one record, or the whole site."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -51,9 +54,9 @@ def version_link(record: CuratedRecord, number: int) -> str:
 class ListFeed(_AtomFeed):
     """Newest published records of a list, with the list's current filters and search."""
 
-    listing: Listing
-    list_route: str
-    title_text: str
+    def __init__(self, *, listing: Listing, list_route: str, title_text: str, describe: Callable[[Any], str]):
+        super().__init__()
+        self.listing, self.list_route, self.title_text, self.describe = listing, list_route, title_text, describe
 
     def get_object(self, request, *args, **kwargs):
         try:
@@ -85,9 +88,6 @@ class ListFeed(_AtomFeed):
             )
             for row in rows
         ]
-
-    def describe(self, row) -> str:
-        return ""
 
 
 def row_link(record: CuratedRecord) -> str:

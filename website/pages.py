@@ -2,16 +2,19 @@
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 
 from editorial.models import CuratedRecord
 from editorial.selectors import find_redirect
 from website.citing import Reference
-from website.feeds import version_link
+from website.exports import Column, csv_response, json_source
+from website.feeds import ListFeed, RecordFeed, statement_items, version_link
 from website.listing import BadListRequest, Listing
 from website.sources import newest_evidence
 from website.versions import get_version, version_facts
@@ -110,3 +113,105 @@ def render_version(request, *, record: CuratedRecord, number: int, kind: str, cu
             "kind": kind,
         },
     )
+
+
+def _isoformat(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+@dataclass(frozen=True)
+class RecordPages:
+    """The pages every kind of public record has, at the same addresses under its namespace.
+
+    The list (`/`, with its Atom feed `feed/` and CSV `export.csv`), the record (`<slug>/`), its
+    JSON (`<slug>.json`), its feed (`<slug>/feed/`) and its published versions (`<slug>/v<n>/`).
+    A kind gives only what differs: its reads, its CSV columns and what its page and JSON show.
+    """
+
+    namespace: str  # the URL namespace and the templates' folder, e.g. "initiatives"
+    model: type[CuratedRecord]
+    listing: Listing
+    title: str  # of the list page and feed
+    get_published: Callable[..., CuratedRecord | None]  # the published record at slug=, with its joins
+    get_page: Callable[[CuratedRecord], Any]  # everything the record's page shows (with .sources and .statements)
+    csv_columns: list[Column]
+    describe: Callable[[Any], str]  # a list feed entry's summary
+    as_json: Callable[[CuratedRecord, Any], dict]  # the record's own facts and links, for <slug>.json
+    page_context: Callable[[CuratedRecord, Any], dict] = lambda record, page: {}  # more for the page's template
+
+    @property
+    def kind(self) -> str:
+        return self.model._meta.model_name
+
+    def find(self, slug: str, route: str = "detail", **kwargs) -> CuratedRecord:
+        return find_record(self.model, self.get_published, slug=slug, route=f"{self.namespace}:{route}", **kwargs)
+
+    def list_page(self, request: HttpRequest):
+        """Every published record, narrowed by facets and text, sorted, a page at a time."""
+        routes = {"feed_route": f"{self.namespace}:list_feed", "export_route": f"{self.namespace}:export"}
+        context = {"title": self.title, **routes}
+        return render_list(request, listing=self.listing, template=f"{self.namespace}/list.html", context=context)
+
+    def export(self, request: HttpRequest):
+        """The list as CSV with its current filters, streamed."""
+        queryset = self.listing.read(request.GET).sorted()
+        return csv_response(queryset=queryset, columns=self.csv_columns, filename=f"{self.namespace}.csv")
+
+    def detail(self, request: HttpRequest, slug: str):
+        """The record's page: its facts and links, sources, freshness and 'cite this'."""
+        record = self.find(slug)
+        page = self.get_page(record)
+        return render(
+            request,
+            f"{self.namespace}/detail.html",
+            {
+                self.kind: record,
+                "page": page,
+                **self.page_context(record, page),
+                **record_context(request, record=record, sources=page.sources, title=str(record)),
+            },
+        )
+
+    def version(self, request: HttpRequest, slug: str, version: int):
+        """Version N as it was published: the permalink a citation points at."""
+        record = self.find(slug, "version", version=version)
+        return render_version(
+            request, record=record, number=version, kind=self.kind, current_route=f"{self.namespace}:detail"
+        )
+
+    def feed(self, request: HttpRequest, slug: str):
+        """An Atom feed of one record: its published versions and the statements about it."""
+        record = self.find(slug, "feed")
+        page = self.get_page(record)
+        return RecordFeed()(request, record=record, extra_items=statement_items(page.statements))
+
+    def json(self, request: HttpRequest, slug: str):
+        """The record as JSON: identity, its facts and published links, sources and version."""
+        record = self.find(slug, "json")
+        page = self.get_page(record)
+        return JsonResponse(
+            {
+                "uuid": str(record.uuid),
+                "slug": record.slug,
+                **self.as_json(record, page),
+                "sources": [json_source(citation) for citation in page.sources],
+                "version": record.published_version,
+                "published_at": _isoformat(record.published_at),
+                "last_reviewed_at": _isoformat(record.last_reviewed_at),
+            },
+            json_dumps_params={"ensure_ascii": False},
+        )
+
+    def urls(self) -> list[URLPattern]:
+        list_feed = ListFeed(
+            listing=self.listing, list_route=f"{self.namespace}:list", title_text=self.title, describe=self.describe
+        )
+        return [
+            path("", follow_moves(self.list_page), name="list"),
+            path("feed/", follow_moves(list_feed), name="list_feed"),
+            path("export.csv", follow_moves(self.export), name="export"),
+            path("<slug:slug>/", follow_moves(self.detail), name="detail"),
+            path("<slug:slug>.json", follow_moves(self.json), name="json"),
+            path("<slug:slug>/feed/", follow_moves(self.feed), name="feed"),
+            path("<slug:slug>/v<int:version>/", follow_moves(self.version), name="version"),
+        ]
