@@ -2,7 +2,7 @@
 
 from initiatives.models import Initiative
 from initiatives.selectors import INITIATIVE_LISTING, get_initiative_page, get_published_initiative
-from website.exports import Column, json_date, json_link
+from website.exports import Column, json_date, json_link, json_statement
 from website.pages import RecordPages
 from website.timeline import Event, render_timeline
 
@@ -74,15 +74,7 @@ def _as_json(initiative: Initiative, page) -> dict:
             for milestone in page.milestones
         ],
         "statements": [
-            {
-                "slug": statement.slug,
-                "speaker": json_link(statement.speaker),
-                "date": json_date(statement, "date"),
-                "summary": statement.summary,
-                "text": statement.text,
-                "rendering": statement.rendering,
-            }
-            for statement in page.statements
+            json_statement(statement, speaker=json_link(statement.speaker)) for statement in page.statements
         ],
     }
 

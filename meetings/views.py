@@ -2,7 +2,7 @@
 
 from meetings.models import Meeting
 from meetings.selectors import MEETING_LISTING, get_meeting_page, get_published_meeting
-from website.exports import Column, json_date, json_link
+from website.exports import Column, json_date, json_link, json_statement
 from website.pages import RecordPages
 
 CSV_COLUMNS = [
@@ -45,14 +45,11 @@ def _as_json(meeting: Meeting, page) -> dict:
             for participation in page.participations
         ],
         "statements": [
-            {
-                "slug": statement.slug,
-                "speaker": json_link(statement.speaker),
-                "date": json_date(statement, "date"),
-                "summary": statement.summary,
-                "text": statement.text,
-                "initiatives": [json_link(initiative) for initiative in statement.initiatives.all()],
-            }
+            json_statement(
+                statement,
+                speaker=json_link(statement.speaker),
+                initiatives=[json_link(initiative) for initiative in statement.initiatives.all()],
+            )
             for statement in page.statements
         ],
         "initiatives": [json_link(initiative) for initiative in page.initiatives],

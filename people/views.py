@@ -2,7 +2,7 @@
 
 from people.models import Person
 from people.selectors import PERSON_LISTING, get_person_page, get_published_person
-from website.exports import Column, json_date, json_link
+from website.exports import Column, json_date, json_link, json_statement
 from website.pages import RecordPages
 
 CSV_COLUMNS = [
@@ -38,15 +38,11 @@ def _as_json(person: Person, page) -> dict:
             for participation in page.participations
         ],
         "statements": [
-            {
-                "slug": statement.slug,
-                "meeting": json_link(statement.meeting),
-                "date": json_date(statement, "date"),
-                "summary": statement.summary,
-                "text": statement.text,
-                "rendering": statement.rendering,
-                "initiatives": [json_link(initiative) for initiative in statement.initiatives.all()],
-            }
+            json_statement(
+                statement,
+                meeting=json_link(statement.meeting),
+                initiatives=[json_link(initiative) for initiative in statement.initiatives.all()],
+            )
             for statement in page.statements
         ],
         "initiatives_led": [json_link(initiative) for initiative in page.initiatives_led],

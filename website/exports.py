@@ -57,6 +57,18 @@ def json_date(record, name: str) -> str | None:
     return value.isoformat() if value else None
 
 
+def json_statement(statement, **links) -> dict:
+    """A statement as a record's JSON lists it, with the links that record's page needs (speaker, meeting...)."""
+    return {
+        "slug": statement.slug,
+        **links,
+        "date": json_date(statement, "date"),
+        "summary": statement.summary,
+        "text": statement.text,
+        "rendering": statement.rendering,
+    }
+
+
 def json_source(citation) -> dict:
     """A citation: the passage and its article, or the URL read."""
     article = citation.article
