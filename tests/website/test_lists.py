@@ -130,8 +130,8 @@ def test_keyset_pages_walk_every_row_once_forwards_and_back(client, monkeypatch)
 
 
 def test_counts_stop_at_the_cap(client, monkeypatch):
-    monkeypatch.setattr(listing, "COUNT_CAP", 2)
-    monkeypatch.setattr(listing, "FACET_SAMPLE", 2)
+    monkeypatch.setattr(listing.paging, "COUNT_CAP", 2)
+    monkeypatch.setattr(listing.facets, "FACET_SAMPLE", 2)
     theme = ThemeFactory(**PUBLISHED)
     for _ in range(3):
         published_initiative().themes.add(theme)

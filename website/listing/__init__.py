@@ -1,0 +1,163 @@
+"""Lists that cost the same at any size: facets that combine, keyset pages, bounded counts.
+
+A list page runs a fixed set of queries: one bounded count, one page of rows (plus the page's
+prefetches) and the facet counts. `paging` holds the keyset pages and the bounded count, `facets`
+the facets and how they are counted (over a sample, from keys stored on each row where a listing
+has many rows).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.db.models import Model, QuerySet
+from django.http import QueryDict
+
+from website.listing.facets import (
+    Facet,
+    FacetCounter,
+    FacetCounts,
+    FacetValue,
+    facet_keys,
+    selected_keys,
+    store_facet_keys,
+)
+from website.listing.paging import (
+    COUNT_CAP,
+    PAGE_SIZE,
+    BadListRequest,
+    Page,
+    Sort,
+    date_key,
+    datetime_key,
+    decode_cursor,
+    encode_cursor,
+    integer_key,
+    keyset_page,
+    text_key,
+)
+from website.search import text_filter
+
+__all__ = [
+    "COUNT_CAP",
+    "BadListRequest",
+    "Facet",
+    "FacetCounts",
+    "FacetValue",
+    "ListRequest",
+    "Listing",
+    "Page",
+    "Sort",
+    "date_key",
+    "datetime_key",
+    "decode_cursor",
+    "encode_cursor",
+    "integer_key",
+    "text_key",
+]
+
+
+@dataclass
+class Listing:
+    """A list's rules: its base queryset, text fields, facets and sorts."""
+
+    queryset: Callable[[], QuerySet]
+    text_fields: tuple[str, ...]
+    facets: tuple[Facet, ...]
+    sorts: tuple[Sort, ...]
+    stored_keys: str | None = None  # a JSONField of the model holding each row's facet keys (see facets)
+
+    @property
+    def model(self) -> type[Model]:
+        return self.queryset().model
+
+    def facet_keys(self, pks: Iterable[int]) -> dict[int, dict[str, bool]]:
+        """Each record's facet keys, read from its columns and links."""
+        return facet_keys(self.model, self.facets, pks)
+
+    def store_facet_keys(self, pks: Iterable[int]) -> None:
+        """Bring the stored facet keys of these records in step with their columns and links."""
+        if self.stored_keys:
+            store_facet_keys(self.model, self.facets, self.stored_keys, pks)
+
+    def read(self, params: QueryDict) -> "ListRequest":
+        """Read the filters, text, sort and cursor of a request; BadListRequest when they make no sense."""
+        selected = {}
+        for facet in self.facets:
+            values = [value for value in params.getlist(facet.key) if value != ""]
+            if values:
+                selected[facet.key] = facet.parse(values)
+        sorts = {sort.key: sort for sort in self.sorts}
+        sort_key = params.get("sort") or self.sorts[0].key
+        if sort_key not in sorts:
+            raise BadListRequest(f"Unknown sort {sort_key!r}; choose one of {', '.join(sorts)}.")
+        after, before = params.get("after"), params.get("before")
+        if after and before:
+            raise BadListRequest("Give either after= or before=, not both.")
+        sort = sorts[sort_key]
+        return ListRequest(
+            listing=self,
+            selected=selected,
+            text=(params.get("q") or "").strip()[:200],
+            sort=sort,
+            after=decode_cursor(after, sort) if after else None,
+            before=decode_cursor(before, sort) if before else None,
+        )
+
+
+@dataclass
+class ListRequest:
+    listing: Listing
+    selected: dict[str, list]
+    text: str
+    sort: Sort
+    after: list | None
+    before: list | None
+
+    def filtered(self, *, without: str | None = None) -> QuerySet:
+        """The base queryset with the text and every selected facet but `without` applied."""
+        queryset = self.listing.queryset()
+        if self.text:
+            queryset = text_filter(queryset, fields=self.listing.text_fields, query=self.text)
+        stored = self.listing.stored_keys
+        for facet in self.listing.facets:
+            if facet.key == without or facet.key not in self.selected:
+                continue
+            if not stored:
+                queryset = facet.apply(queryset, self.selected[facet.key])
+            elif keys := self._selected_keys[facet.key]:
+                queryset = queryset.filter(**{f"{stored}__has_any_keys": keys})
+            else:
+                queryset = queryset.none()  # only unknown or unpublished values chosen
+        return queryset
+
+    @cached_property
+    def _selected_keys(self) -> dict[str, list[str]]:
+        return selected_keys(self.listing.model, self.listing.facets, self.selected)
+
+    def sorted(self) -> QuerySet:
+        """Every matching row in the chosen order (exports and feeds)."""
+        return (
+            self.filtered().annotate(**dict(self.sort.keys)).order_by(*self.sort.order(descending=self.sort.descending))
+        )
+
+    def page(self, *, size: int = PAGE_SIZE) -> Page:
+        """One page of rows after (or before) the cursor, with a bounded count of all matches."""
+        return keyset_page(self.filtered(), self.sort, after=self.after, before=self.before, size=size)
+
+    @cached_property
+    def _facet_counter(self) -> FacetCounter:
+        return FacetCounter(
+            model=self.listing.model,
+            filtered=self.filtered,
+            selected=self.selected,
+            stored_keys=self.listing.stored_keys,
+        )
+
+    def facet_counts(self) -> list[FacetCounts]:
+        """Each facet's values with how many matches each would give."""
+        return [self.count_facet(facet) for facet in self.listing.facets]
+
+    def count_facet(self, facet: Facet) -> FacetCounts:
+        """One facet's values and counts: exact up to FACET_SAMPLE matching rows, lower bounds past it."""
+        return self._facet_counter.count(facet)

@@ -1,0 +1,228 @@
+"""Facets: ways to narrow a list that combine, each with how many rows it would leave.
+
+Each facet groups at most FACET_SAMPLE matching rows, so its counts are exact below that and true
+lower bounds ("1,000+") above it.
+
+A listing whose rows are many may keep its facets' values on each row (`stored_keys`: a JSON object
+such as {"status:launched": true, "theme:12": true}, indexed with GIN on PostgreSQL). Combining
+facets then intersects index entries instead of joining tables, and one GROUP BY over the keys
+counts every facet that shares the same filters, as a search engine's facets do. Related records are
+keyed by primary key, so a renamed theme keeps its rows; names, slugs and whether the related record
+is live are read at query time.
+"""
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Case, F, Model, QuerySet, Value, When
+
+from website.listing.paging import BadListRequest
+
+FACET_SAMPLE = 1_000  # rows a facet groups: past it, counts are lower bounds and cost no more
+MAX_FACET_VALUES = 50  # per facet, most frequent first: a facet is a shortcut, not an index
+STORE_BATCH = 500  # records whose facet keys one UPDATE writes
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One way to narrow a list, read from and written to the URL as `key=value` (repeatable)."""
+
+    key: str
+    label: str
+    lookup: str  # what is filtered and grouped on, e.g. "jurisdiction__slug" or "announced_date__year"
+    label_lookup: str | None = None  # the value's name, e.g. "jurisdiction__name"; None: `choices` or the value
+    choices: Mapping[str, str] | None = None
+    # Conditions that keep unpublished records out of the facet, applied in the same .filter() as the
+    # value so that they hold for the same related row.
+    live: Mapping[str, object] = field(default_factory=dict)
+    many: bool = False  # through a multi-valued relation: filter with a subquery so rows are not repeated
+    integer: bool = False
+
+    def parse(self, values: list[str]) -> list:
+        if not self.integer:
+            return values
+        try:
+            return [int(value) for value in values]
+        except ValueError:
+            raise BadListRequest(f"{self.label}: {values!r} is not a list of whole numbers.") from None
+
+    def apply(self, queryset: QuerySet, values: list) -> QuerySet:
+        condition = {f"{self.lookup}__in": values, **self.live}
+        if self.many:
+            return queryset.filter(pk__in=queryset.model._default_manager.filter(**condition).values("pk"))
+        return queryset.filter(**condition)
+
+    def relation(self, model: type[Model]) -> tuple[str, type[Model]] | None:
+        """(field name, related model) when the facet's values belong to a related record, else None."""
+        name = self.lookup.split("__")[0]
+        model_field = model._meta.get_field(name)
+        return (name, model_field.related_model) if model_field.is_relation else None
+
+    def stored_lookup(self, model: type[Model]) -> str:
+        """What a stored key holds: a related record's primary key, else the value itself."""
+        relation = self.relation(model)
+        return relation[0] if relation else self.lookup
+
+    def stored_key(self, value) -> str:
+        """The stored key of one value: `<facet>:<value>`, a related record's primary key for related values."""
+        return f"{self.key_prefix}{value}"
+
+    @property
+    def key_prefix(self) -> str:
+        return f"{self.key}:"
+
+    def related_lookup(self, lookup: str) -> str:
+        """`themes__name` seen from the related model: `name`."""
+        return lookup.split("__", 1)[1]
+
+    def live_on_related(self) -> dict:
+        return {self.related_lookup(lookup): value for lookup, value in self.live.items()}
+
+
+@dataclass
+class FacetValue:
+    value: object
+    label: str
+    count: int
+    is_selected: bool
+
+
+@dataclass
+class FacetCounts:
+    facet: Facet
+    values: list[FacetValue]
+    is_lower_bound: bool  # counted over the first FACET_SAMPLE matches only
+
+
+def facet_keys(model: type[Model], facets: Iterable[Facet], pks: Iterable[int]) -> dict[int, dict[str, bool]]:
+    """Each record's facet keys, read from its columns and links (two queries with a multi-valued facet)."""
+    rows = model._default_manager.filter(pk__in=list(pks))
+    single = [facet for facet in facets if not facet.many]
+    keys: dict[int, dict[str, bool]] = {}
+    for pk, *values in rows.values_list("pk", *[facet.stored_lookup(model) for facet in single]):
+        pairs = zip(single, values, strict=True)
+        keys[pk] = {facet.stored_key(value): True for facet, value in pairs if value not in (None, "")}
+    for facet in facets:
+        if facet.many:
+            lookup = facet.stored_lookup(model)
+            for pk, value in rows.filter(**{f"{lookup}__isnull": False}).values_list("pk", lookup):
+                keys[pk][facet.stored_key(value)] = True
+    return keys
+
+
+def store_facet_keys(model: type[Model], facets: Iterable[Facet], field_name: str, pks: Iterable[int]) -> None:
+    """Write the records' facet keys to `field_name`, a batch of records per UPDATE."""
+    keys = list(facet_keys(model, facets, pks).items())
+    stored = model._meta.get_field(field_name)
+    for start in range(0, len(keys), STORE_BATCH):
+        batch = keys[start : start + STORE_BATCH]
+        value = Case(*[When(pk=pk, then=Value(value, output_field=stored)) for pk, value in batch])
+        # Derived bookkeeping, not an edit: written without a revision, like the search vector.
+        model._default_manager.filter(pk__in=[pk for pk, _ in batch]).update_unrecorded(**{field_name: value})
+
+
+def selected_keys(model: type[Model], facets: Iterable[Facet], selected: dict[str, list]) -> dict[str, list[str]]:
+    """The stored keys each chosen facet matches; a related record's slug is looked up (live only)."""
+    keys = {}
+    for facet in facets:
+        values = selected.get(facet.key)
+        if not values:
+            continue
+        relation = facet.relation(model)
+        if relation:
+            lookup = {f"{facet.related_lookup(facet.lookup)}__in": values, **facet.live_on_related()}
+            values = relation[1]._default_manager.filter(**lookup).values_list("pk", flat=True)
+        keys[facet.key] = [facet.stored_key(value) for value in values]
+    return keys
+
+
+class FacetCounter:
+    """Counts a list request's facets, each with every other chosen facet applied.
+
+    `filtered(without=key)` is the request's queryset with every choice but that facet's.
+    """
+
+    def __init__(
+        self, *, model: type[Model], filtered: Callable[..., QuerySet], selected: dict, stored_keys: str | None
+    ):
+        self.model, self.filtered, self.selected, self.stored_keys = model, filtered, selected, stored_keys
+        self._key_counts_by_without: dict[str | None, tuple[dict[str, int], int]] = {}
+
+    def count(self, facet: Facet) -> FacetCounts:
+        """One facet's values and counts: exact up to FACET_SAMPLE matching rows, lower bounds past it."""
+        groups, sampled = self._count_stored(facet) if self.stored_keys else self._count_joined(facet)
+        chosen = set(self.selected.get(facet.key, []))
+        values = [
+            FacetValue(
+                value=value,
+                label=str(facet.choices.get(value, value) if facet.choices else name),
+                count=count,
+                is_selected=value in chosen,
+            )
+            for value, name, count in groups
+        ]
+        values.sort(key=lambda item: (not item.is_selected, -item.count, item.label))
+        return FacetCounts(facet=facet, values=values[:MAX_FACET_VALUES], is_lower_bound=sampled >= FACET_SAMPLE)
+
+    def _count_stored(self, facet: Facet) -> tuple[list[tuple], int]:
+        """(value, name, count) from the stored keys; every facet with the same filters shares one GROUP BY."""
+        counts, sampled = self._key_counts(facet.key if facet.key in self.selected else None)
+        prefix = facet.key_prefix
+        found = [(key.removeprefix(prefix), count) for key, count in counts.items() if key.startswith(prefix)]
+        relation = facet.relation(self.model)
+        if relation is None:
+            return [(facet.parse([value])[0], value, count) for value, count in found], sampled
+        if not found:
+            return [], sampled
+        value_field = facet.related_lookup(facet.lookup)
+        label_field = facet.related_lookup(facet.label_lookup) if facet.label_lookup else value_field
+        live = relation[1]._default_manager.filter(pk__in=[pk for pk, _ in found], **facet.live_on_related())
+        # Keys of records since unpublished, merged away or deleted find no row here and are left out.
+        names = {str(pk): (value, name) for pk, value, name in live.values_list("pk", value_field, label_field)}
+        return [(*names[pk], count) for pk, count in found if pk in names], sampled
+
+    def _key_counts(self, without: str | None) -> tuple[dict[str, int], int]:
+        """How many of the first FACET_SAMPLE matches (with every facet but `without`) carry each key."""
+        if without in self._key_counts_by_without:
+            return self._key_counts_by_without[without]
+        queryset = self.filtered(without=without)
+        counts, sampled = {}, 0
+        if not queryset.query.is_empty():
+            sample = queryset.order_by().values(self.stored_keys)[:FACET_SAMPLE]
+            sql, params = sample.query.sql_with_params()
+            column = f"sample.{connection.ops.quote_name(self.stored_keys)}"
+            if connection.vendor == "postgresql":
+                keys = f"SELECT key, COUNT(*) FROM sample CROSS JOIN LATERAL jsonb_object_keys({column}) key"
+            else:
+                keys = f"SELECT entry.key, COUNT(*) FROM sample, json_each({column}) entry"
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"WITH sample AS ({sql}) {keys} GROUP BY 1 UNION ALL SELECT NULL, COUNT(*) FROM sample", params
+                )
+                for key, count in cursor.fetchall():
+                    if key is None:
+                        sampled = count
+                    else:
+                        counts[key] = count
+        self._key_counts_by_without[without] = counts, sampled
+        return counts, sampled
+
+    def _count_joined(self, facet: Facet) -> tuple[list[tuple], int]:
+        """(value, name, count) by joining the related table: one GROUP BY for this facet."""
+        queryset = self.filtered(without=facet.key).filter(**{f"{facet.lookup}__isnull": False, **facet.live})
+        columns = {"facet_value": F(facet.lookup), "facet_pk": F("pk")}
+        if facet.label_lookup:
+            columns["facet_label"] = F(facet.label_lookup)
+        sample = queryset.order_by().values(**columns)[:FACET_SAMPLE]
+        sql, params = sample.query.sql_with_params()
+        quote = connection.ops.quote_name
+        label = quote("facet_label") if facet.label_lookup else quote("facet_value")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {quote('facet_value')}, {label}, COUNT(DISTINCT {quote('facet_pk')}), COUNT(*) "
+                f"FROM ({sql}) sample GROUP BY {quote('facet_value')}, {label}",
+                params,
+            )
+            groups = cursor.fetchall()
+        return [(value, name, count) for value, name, count, _ in groups], sum(rows for *_, rows in groups)
