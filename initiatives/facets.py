@@ -31,3 +31,14 @@ def _themes_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None
 
 def connect() -> None:
     m2m_changed.connect(_themes_changed, sender=Initiative.themes.through, dispatch_uid="initiative_facet_keys")
+
+
+def rebuild_facet_counts() -> None:
+    """Count every published initiative's facet keys again (after a bulk load that turned the triggers off)."""
+    from django.db import connection, transaction
+
+    from initiatives.facet_counts_sql import rebuild_statements
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        for statement in rebuild_statements(connection.vendor):
+            cursor.execute(statement)

@@ -158,6 +158,26 @@ class Initiative(CitedRecord):
         refresh_facet_keys([self.pk])
 
 
+class InitiativeFacetCount(models.Model):
+    """How many published initiatives carry a facet key (`other` empty), or two keys together.
+
+    Derived data, written only by database triggers on the initiatives table (migration 0005), so that
+    every write, the workflow's or a bulk one, keeps it exact. The key `*` counts every published
+    initiative. With it the public list answers its total and facet counts with one facet chosen (or
+    none), and its total with two, from a few rows, whatever the number of initiatives.
+    """
+
+    key = models.CharField(max_length=200)
+    other = models.CharField(max_length=200, blank=True)
+    total = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "other"], name="initiative_facet_count_unique")]
+
+    def __str__(self):
+        return f"{self.key} {self.other}: {self.total}"
+
+
 class InitiativeAlias(AliasBase):
     """Other names, acronyms and names in other scripts."""
 

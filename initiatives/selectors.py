@@ -6,7 +6,7 @@ from django.db.models import F, Prefetch, QuerySet
 
 from articles.models import Citation
 from editorial.models import EditorialStatus
-from initiatives.models import Initiative, InitiativeStatus, Instrument, Milestone, Theme
+from initiatives.models import Initiative, InitiativeFacetCount, InitiativeStatus, Instrument, Milestone, Theme
 from meetings.models import Meeting, Statement
 from meetings.selectors import hide_unpublished_links, published_statements
 from people.models import Person
@@ -28,6 +28,7 @@ def list_published_initiatives() -> QuerySet[Initiative]:
 
 INITIATIVE_LISTING = Listing(
     queryset=list_published_initiatives,
+    stored_counts=InitiativeFacetCount,
     text_fields=("name", "summary"),
     facets=(
         Facet("jurisdiction", "Jurisdiction", "jurisdiction__slug", label_lookup="jurisdiction__name"),

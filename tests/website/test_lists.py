@@ -42,11 +42,16 @@ def _initiatives(count: int):
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        # count, page, themes of the page, one GROUP BY of the stored facet keys, names of the three
-        # related facets' values (jurisdiction, theme, organization)
-        ("/initiatives/", 7),
-        # ... plus the chosen theme's slug looked up, and one GROUP BY more for each chosen facet (its
-        # counts leave its own choice out)
+        # the stored counts of every key (the total and every facet's counts), page, themes of the page,
+        # names of the three related facets' values (jurisdiction, theme, organization)
+        ("/initiatives/", 6),
+        # one facet: the stored counts of its value with every other key, and of every key alone (its own
+        # facet's counts leave its choice out)
+        ("/initiatives/?status=announced", 7),
+        # two facets: the chosen theme's slug looked up; the count summed over the stored pairs; one GROUP
+        # BY of the stored keys for the other facets; stored counts for each chosen facet's own counts
+        ("/initiatives/?status=announced&theme=ai", 10),
+        # words: nothing from the stored counts; count, and one GROUP BY per distinct set of filters
         ("/initiatives/?q=Initiative&status=announced&theme=ai", 10),
     ],
 )
@@ -129,15 +134,19 @@ def test_keyset_pages_walk_every_row_once_forwards_and_back(client, monkeypatch)
     assert [row.name for row in back.rows] == ["Row 3", "Row 4", "Row 5"]
 
 
-def test_counts_stop_at_the_cap(client, monkeypatch):
+def test_counts_stop_at_the_cap_where_the_stored_counts_do_not_answer(client, monkeypatch):
     monkeypatch.setattr(listing.paging, "COUNT_CAP", 2)
     monkeypatch.setattr(listing.facets, "FACET_SAMPLE", 2)
     theme = ThemeFactory(**PUBLISHED)
     for _ in range(3):
         published_initiative().themes.add(theme)
-    response = client.get("/initiatives/")
+    response = client.get("/initiatives/?q=Initiative")  # words: the matches are counted, up to the cap
     assert response.context["page"].total_display == "2+"
     assert "(2+)" in response.content.decode()
+    # With no words and one facet at most, the stored counts answer: exact past the caps, and no "+".
+    response = client.get(f"/initiatives/?theme={theme.slug}")
+    assert response.context["page"].total_display == "3"
+    assert "(3)" in response.content.decode() and "+)" not in response.content.decode()
 
 
 @pytest.mark.parametrize(

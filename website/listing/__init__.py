@@ -1,7 +1,10 @@
 """Lists that cost the same at any size: facets that combine, keyset pages, bounded counts.
 
 A list page runs a fixed set of queries: one bounded count, one page of rows (plus the page's
-prefetches) and the facet counts. `paging` holds the keyset pages and the bounded count, `facets`
+prefetches) and the facet counts. A listing that keeps counts of its rows' facet keys (`stored_counts`)
+answers the count and the facets exactly from a few of those rows when at most one facet is chosen
+(and the count when two are).
+`paging` holds the keyset pages and the bounded count, `facets`
 the facets and how they are counted (over a sample, from keys stored on each row where a listing
 has many rows).
 """
@@ -10,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, QuerySet, Sum
 from django.http import QueryDict
 
 from website.listing.facets import (
@@ -66,6 +69,9 @@ class Listing:
     facets: tuple[Facet, ...]
     sorts: tuple[Sort, ...]
     stored_keys: str | None = None  # a JSONField of the model holding each row's facet keys (see facets)
+    # A model of (key, other, total) rows counting the stored keys of the rows the base queryset lists, each
+    # key alone (other "") and with each other key, "*" counting them all (see initiatives.InitiativeFacetCount).
+    stored_counts: type[Model] | None = None
 
     @property
     def model(self) -> type[Model]:
@@ -142,8 +148,56 @@ class ListRequest:
         )
 
     def page(self, *, size: int = PAGE_SIZE) -> Page:
-        """One page of rows after (or before) the cursor, with a bounded count of all matches."""
-        return keyset_page(self.filtered(), self.sort, after=self.after, before=self.before, size=size)
+        """One page of rows after (or before) the cursor, with a count of all matches: exact from the stored
+        counts when they can answer, else bounded."""
+        counts = self.stored_counts(None)
+        total = counts.get("*", 0) if counts is not None else self._stored_pair_total()
+        return keyset_page(self.filtered(), self.sort, after=self.after, before=self.before, size=size, total=total)
+
+    def stored_counts(self, without: str | None) -> dict[str, int] | None:
+        """How many matches (with every chosen facet but `without`) carry each key, "*" how many there are.
+
+        Read from the listing's stored counts, which answer with no facet or one chosen: every key alone, or
+        summed over the chosen values with each other key. Values of a one-valued facet never meet, so the
+        sums are exact; several values of a many-valued facet may (an initiative with both themes), and words
+        are not counted: None then, and the caller counts the matches themselves.
+        """
+        if without in self._stored_counts:
+            return self._stored_counts[without]
+        self._stored_counts[without] = counts = self._read_stored_counts(without)
+        return counts
+
+    def _read_stored_counts(self, without: str | None) -> dict[str, int] | None:
+        model = self.listing.stored_counts
+        chosen = [facet for facet in self.listing.facets if facet.key in self.selected and facet.key != without]
+        if model is None or self.text or len(chosen) > 1:
+            return None
+        if not chosen:
+            return dict(model.objects.filter(other="", total__gt=0).values_list("key", "total"))
+        facet, keys = chosen[0], self._selected_keys[chosen[0].key]
+        if not keys:
+            return {}  # only unknown or unpublished values chosen: nothing matches
+        if facet.many and len(keys) > 1:
+            return None
+        rows = model.objects.filter(key__in=keys, total__gt=0).values("other").annotate(sum=Sum("total"))
+        return {other or "*": total for other, total in rows.order_by().values_list("other", "sum")}
+
+    def _stored_pair_total(self) -> int | None:
+        """With two facets chosen, how many matches there are, summed over the pairs of their values."""
+        model = self.listing.stored_counts
+        chosen = [facet for facet in self.listing.facets if facet.key in self.selected]
+        if model is None or self.text or len(chosen) != 2:
+            return None
+        keys = [self._selected_keys[facet.key] for facet in chosen]
+        if not all(keys):
+            return 0
+        if any(facet.many and len(values) > 1 for facet, values in zip(chosen, keys, strict=True)):
+            return None
+        return model.objects.filter(key__in=keys[0], other__in=keys[1]).aggregate(sum=Sum("total"))["sum"] or 0
+
+    @cached_property
+    def _stored_counts(self) -> dict[str | None, dict[str, int] | None]:
+        return {}
 
     @cached_property
     def _facet_counter(self) -> FacetCounter:
@@ -152,6 +206,7 @@ class ListRequest:
             filtered=self.filtered,
             selected=self.selected,
             stored_keys=self.listing.stored_keys,
+            stored_counts=self.stored_counts,
         )
 
     def facet_counts(self) -> list[FacetCounts]:

@@ -8,7 +8,8 @@ such as {"status:launched": true, "theme:12": true}, indexed with GIN on Postgre
 facets then intersects index entries instead of joining tables, and one GROUP BY over the keys
 counts every facet that shares the same filters, as a search engine's facets do. Related records are
 keyed by primary key, so a renamed theme keeps its rows; names, slugs and whether the related record
-is live are read at query time.
+is live are read at query time. A listing that also keeps counts of those keys (`stored_counts`) reads
+exact counts from them where they can answer (see ListRequest.stored_counts), and samples elsewhere.
 """
 
 from collections.abc import Callable, Iterable, Mapping
@@ -144,9 +145,16 @@ class FacetCounter:
     """
 
     def __init__(
-        self, *, model: type[Model], filtered: Callable[..., QuerySet], selected: dict, stored_keys: str | None
+        self,
+        *,
+        model: type[Model],
+        filtered: Callable[..., QuerySet],
+        selected: dict,
+        stored_keys: str | None,
+        stored_counts: Callable[[str | None], dict[str, int] | None] = lambda without: None,
     ):
         self.model, self.filtered, self.selected, self.stored_keys = model, filtered, selected, stored_keys
+        self.stored_counts = stored_counts  # exact counts of every key for a `without`, or None: sample instead
         self._key_counts_by_without: dict[str | None, tuple[dict[str, int], int]] = {}
 
     def count(self, facet: Facet) -> FacetCounts:
@@ -183,12 +191,16 @@ class FacetCounter:
         return [(*names[pk], count) for pk, count in found if pk in names], sampled
 
     def _key_counts(self, without: str | None) -> tuple[dict[str, int], int]:
-        """How many of the first FACET_SAMPLE matches (with every facet but `without`) carry each key."""
+        """How many of the matches (with every facet but `without`) carry each key, and how many were sampled.
+
+        Exact from the stored counts when they can answer; else over the first FACET_SAMPLE matches.
+        """
         if without in self._key_counts_by_without:
             return self._key_counts_by_without[without]
+        exact = self.stored_counts(without)
         queryset = self.filtered(without=without)
-        counts, sampled = {}, 0
-        if not queryset.query.is_empty():
+        counts, sampled = exact or {}, 0
+        if exact is None and not queryset.query.is_empty():
             sample = queryset.order_by().values(self.stored_keys)[:FACET_SAMPLE]
             sql, params = sample.query.sql_with_params()
             column = f"sample.{connection.ops.quote_name(self.stored_keys)}"

@@ -68,9 +68,16 @@ class Page:
         return f"{COUNT_CAP:,}+" if self.is_total_capped else f"{self.total:,}"
 
 
-def keyset_page(filtered: QuerySet, sort: Sort, *, after: list | None, before: list | None, size: int) -> Page:
-    """One page of `filtered` after (or before) the cursor, with a bounded count of all its rows."""
-    total = filtered.order_by().values("pk")[: COUNT_CAP + 1].count()
+def keyset_page(
+    filtered: QuerySet, sort: Sort, *, after: list | None, before: list | None, size: int, total: int | None = None
+) -> Page:
+    """One page of `filtered` after (or before) the cursor, with a bounded count of all its rows.
+
+    `total`: the exact number of rows when the caller knows it already (stored counts); not counted then.
+    """
+    exact = total is not None
+    if not exact:
+        total = filtered.order_by().values("pk")[: COUNT_CAP + 1].count()
     backwards = before is not None
     descending = sort.descending != backwards
     queryset = filtered.annotate(**dict(sort.keys)).order_by(*sort.order(descending=descending))
@@ -92,8 +99,8 @@ def keyset_page(filtered: QuerySet, sort: Sort, *, after: list | None, before: l
         rows=rows,
         next_cursor=next_cursor,
         previous_cursor=previous_cursor,
-        total=min(total, COUNT_CAP),
-        is_total_capped=total > COUNT_CAP,
+        total=total if exact else min(total, COUNT_CAP),
+        is_total_capped=not exact and total > COUNT_CAP,
     )
 
 
