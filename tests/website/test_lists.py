@@ -16,6 +16,7 @@ from tests.factories import (
 )
 from tests.website.conftest import PUBLISHED, published_at, published_initiative
 from website import listing
+from website import selectors as website_selectors
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +164,25 @@ def test_recent_sort_puts_the_newest_first(client):
     published_initiative(name="Newer", published_at=published_at(1))
     rows = client.get("/initiatives/?sort=recent").context["page"].rows
     assert [row.name for row in rows] == ["Newer", "Older"]
+
+
+def test_home_costs_the_same_queries_for_1_or_30_rows_and_counts_initiatives_exactly(client, monkeypatch):
+    monkeypatch.setattr(listing.paging, "COUNT_CAP", 2)
+    monkeypatch.setattr(website_selectors, "COUNT_CAP", 2)
+    monkeypatch.setattr(listing.facets, "FACET_SAMPLE", 2)
+
+    def add_one_of_each():
+        published_initiative(status="launched", jurisdiction=JurisdictionFactory())
+        MeetingFactory(**PUBLISHED, published_at=published_at(0))
+        PersonFactory(**PUBLISHED, published_at=published_at(0))
+
+    add_one_of_each()
+    one = _queries(client, "/")
+    for _ in range(29):
+        add_one_of_each()
+    assert _queries(client, "/") == one
+    home = client.get("/").context["home"]
+    # Initiatives from the stored counts: exact past the cap, and so are their counts by status.
+    assert home.totals == {"initiatives": "30", "people": "2+", "meetings": "2+"}
+    assert [(value.value, value.count) for value in home.by_status.values] == [("launched", 30)]
+    assert not home.by_status.is_lower_bound
