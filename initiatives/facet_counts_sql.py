@@ -17,9 +17,13 @@ PAIRS = {
         UNION ALL SELECT a.key, b.key FROM json_each({keys}) a, json_each({keys}) b WHERE a.key <> b.key
     """,
 }
+# A fall is applied only to a row that exists: when the counts were emptied first (SQLite's flush deletes
+# table by table, in its own order), the initiatives deleted after them leave nothing behind.
 UPSERT = (
     "INSERT INTO initiatives_initiativefacetcount (key, other, total) "
-    "SELECT key, other, SUM(delta) FROM ({changes}) changes GROUP BY key, other HAVING SUM(delta) <> 0 "
+    "SELECT key, other, SUM(delta) FROM ({changes}) changes GROUP BY key, other "
+    "HAVING SUM(delta) > 0 OR (SUM(delta) < 0 AND EXISTS (SELECT 1 FROM initiatives_initiativefacetcount counted "
+    "WHERE counted.key = changes.key AND counted.other = changes.other)) "
     "ORDER BY key, other "  # row locks always taken in the same order: two writers cannot deadlock here
     "ON CONFLICT (key, other) DO UPDATE SET total = initiatives_initiativefacetcount.total + excluded.total"
 )

@@ -113,3 +113,10 @@ def test_the_stored_counts_answer_as_counting_the_matches_does(client, monkeypat
     monkeypatch.setattr(INITIATIVE_LISTING, "stored_counts", None)
     counted = shown(client.get(f"/initiatives/?{query}"))
     assert stored == counted
+
+
+def test_a_fall_on_counts_already_emptied_leaves_nothing():
+    published_initiative(status="launched")
+    InitiativeFacetCount.objects.all().delete()  # as SQLite's flush may, table by table, before the initiatives
+    Initiative.objects.all().delete()
+    assert not InitiativeFacetCount.objects.exists()
