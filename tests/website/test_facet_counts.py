@@ -1,9 +1,11 @@
 """The stored facet counts stay exact however initiatives change, and answer as the counted matches would."""
 
 from collections import Counter
+from io import StringIO
 from itertools import permutations
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from editorial.merge import merge_records
 from editorial.revisions import take
@@ -120,3 +122,16 @@ def test_a_fall_on_counts_already_emptied_leaves_nothing():
     InitiativeFacetCount.objects.all().delete()  # as SQLite's flush may, table by table, before the initiatives
     Initiative.objects.all().delete()
     assert not InitiativeFacetCount.objects.exists()
+
+
+def test_the_command_checks_and_rebuilds_the_counts():
+    published_initiative(status="launched")
+    call_command("rebuild_facet_counts", "--check", stdout=StringIO())
+    InitiativeFacetCount.objects.filter(key="status:launched", other="").update(total=7)  # drifted
+    with pytest.raises(CommandError, match="differ from a recount in 2 rows"):
+        call_command("rebuild_facet_counts", "--check", stdout=StringIO())
+    assert InitiativeFacetCount.objects.get(key="status:launched", other="").total == 7  # a check changes nothing
+    out = StringIO()
+    call_command("rebuild_facet_counts", stdout=out)
+    assert "rebuilt" in out.getvalue()
+    assert _stored() == _recount()
