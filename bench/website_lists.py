@@ -71,18 +71,14 @@ def _admin(sql: str) -> None:
 
 def _bulk_publish_initiatives_for_bench(*, start: int, count: int, references: dict) -> None:
     """Bench-only: published initiatives straight into the table, with themes; never for real content."""
-    from django.db import connection
     from django.utils import timezone
 
     from editorial.search import document
-    from initiatives.facets import rebuild_facet_counts
     from initiatives.models import Initiative
     from initiatives.selectors import INITIATIVE_LISTING
 
     rng = random.Random(start)
     now = timezone.now()
-    with connection.cursor() as cursor:
-        cursor.execute("ALTER TABLE initiatives_initiative DISABLE TRIGGER initiatives_facet_counts")
     statuses = ["proposed", "announced", "in_preparation", "launched", "operational", "completed"]
     instruments = ["institution", "facility", "programme", "funding", "strategy", "regulation"]
     batch = 5_000
@@ -121,10 +117,6 @@ def _bulk_publish_initiatives_for_bench(*, start: int, count: int, references: d
         )
         # ... and the stored facet keys, as the workflow and the theme links' receivers would.
         INITIATIVE_LISTING.store_facet_keys([initiative.pk for initiative in created])
-    # The triggers that keep the facet counts were off for the load (one run per row); count them once.
-    with connection.cursor() as cursor:
-        cursor.execute("ALTER TABLE initiatives_initiative ENABLE TRIGGER initiatives_facet_counts")
-    rebuild_facet_counts()
 
 
 def _references() -> dict:
@@ -233,6 +225,8 @@ def main() -> None:
         from django.db import connection, connections
         from django.test import Client
 
+        from initiatives.facets import facet_counts_paused
+
         # One open connection per database; `use` makes one of them the default for the next request.
         settings_dict = connections.settings["default"]
         backend = type(connections["default"])
@@ -246,7 +240,8 @@ def main() -> None:
             use(size)
             started = time.perf_counter()
             call_command("migrate", verbosity=0)
-            _bulk_publish_initiatives_for_bench(start=0, count=size, references=_references())
+            with facet_counts_paused():  # one trigger run per row otherwise; counted once after
+                _bulk_publish_initiatives_for_bench(start=0, count=size, references=_references())
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")  # the steady state autovacuum keeps after a bulk load
             print(f"{size:,} initiatives loaded in {time.perf_counter() - started:.1f}s", flush=True)

@@ -1,7 +1,8 @@
 """SQL that keeps InitiativeFacetCount exact: triggers on the initiatives table, and a rebuild from scratch.
 
-Used by migration 0005 (which creates the triggers) and by `rebuild_facet_counts` (bulk loads that
-turn the triggers off, and tests that check the counts against a recount).
+Used by migration 0005 (which creates the triggers) and by `initiatives.facets` (the recount, and
+bulk loads that turn the triggers off). The migration runs what this module says when it runs: a
+change to the triggers needs a new migration that creates them again.
 """
 
 # Every (key, other) a published initiative's keys give: `*` alone, each key alone, each ordered pair.

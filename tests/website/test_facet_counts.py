@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from editorial.merge import merge_records
 from editorial.revisions import take
 from editorial.workflow import save_record, transition
-from initiatives.facets import rebuild_facet_counts
+from initiatives.facets import facet_counts_paused, rebuild_facet_counts
 from initiatives.models import Initiative, InitiativeFacetCount
 from initiatives.selectors import INITIATIVE_LISTING
 from tests.editorial.test_workflow import new_initiative, published
@@ -135,3 +135,15 @@ def test_the_command_checks_and_rebuilds_the_counts():
     call_command("rebuild_facet_counts", stdout=out)
     assert "rebuilt" in out.getvalue()
     assert _stored() == _recount()
+
+
+def test_a_bulk_load_with_the_counts_paused_is_counted_once_after():
+    published_initiative(status="announced")
+    before = _stored()
+    with facet_counts_paused():
+        for _ in range(3):
+            published_initiative(status="launched")
+        assert _stored() == before  # no trigger ran meanwhile
+    assert _stored() == _recount() and _stored()[("status:launched", "")] == 3
+    published_initiative(status="launched")  # and the triggers are back
+    assert _stored()[("status:launched", "")] == 4

@@ -162,41 +162,51 @@ class ListRequest:
         sums are exact; several values of a many-valued facet may (an initiative with both themes), and words
         are not counted: None then, and the caller counts the matches themselves.
         """
-        if without in self._stored_counts:
-            return self._stored_counts[without]
-        self._stored_counts[without] = counts = self._read_stored_counts(without)
-        return counts
+        if without not in self._stored_counts_by_without:
+            self._stored_counts_by_without[without] = self._read_stored_counts(without)
+        return self._stored_counts_by_without[without]
 
     def _read_stored_counts(self, without: str | None) -> dict[str, int] | None:
+        groups = self._countable_keys(without)
+        if groups is None or len(groups) > 1:
+            return None
         model = self.listing.stored_counts
-        chosen = [facet for facet in self.listing.facets if facet.key in self.selected and facet.key != without]
-        if model is None or self.text or len(chosen) > 1:
-            return None
-        if not chosen:
+        if not groups:
             return dict(model.objects.filter(other="", total__gt=0).values_list("key", "total"))
-        facet, keys = chosen[0], self._selected_keys[chosen[0].key]
-        if not keys:
+        if not groups[0]:
             return {}  # only unknown or unpublished values chosen: nothing matches
-        if facet.many and len(keys) > 1:
-            return None
-        rows = model.objects.filter(key__in=keys, total__gt=0).values("other").annotate(sum=Sum("total"))
+        rows = model.objects.filter(key__in=groups[0], total__gt=0).values("other").annotate(sum=Sum("total"))
         return {other or "*": total for other, total in rows.order_by().values_list("other", "sum")}
 
     def _stored_pair_total(self) -> int | None:
         """With two facets chosen, how many matches there are, summed over the pairs of their values."""
-        model = self.listing.stored_counts
-        chosen = [facet for facet in self.listing.facets if facet.key in self.selected]
-        if model is None or self.text or len(chosen) != 2:
+        groups = self._countable_keys(None)
+        if groups is None or len(groups) != 2:
             return None
-        keys = [self._selected_keys[facet.key] for facet in chosen]
-        if not all(keys):
+        if not all(groups):
             return 0
-        if any(facet.many and len(values) > 1 for facet, values in zip(chosen, keys, strict=True)):
+        pairs = self.listing.stored_counts.objects.filter(key__in=groups[0], other__in=groups[1])
+        return pairs.aggregate(sum=Sum("total"))["sum"] or 0
+
+    def _countable_keys(self, without: str | None) -> list[list[str]] | None:
+        """The stored keys of each chosen facet but `without`, when sums of stored counts are exact for them.
+
+        None when the listing keeps no counts, words are searched, or a many-valued facet has several
+        values chosen (an initiative with both themes would be counted twice).
+        """
+        if self.listing.stored_counts is None or self.text:
             return None
-        return model.objects.filter(key__in=keys[0], other__in=keys[1]).aggregate(sum=Sum("total"))["sum"] or 0
+        groups = []
+        for facet in self.listing.facets:
+            if facet.key in self.selected and facet.key != without:
+                keys = self._selected_keys[facet.key]
+                if facet.many and len(keys) > 1:
+                    return None
+                groups.append(keys)
+        return groups
 
     @cached_property
-    def _stored_counts(self) -> dict[str | None, dict[str, int] | None]:
+    def _stored_counts_by_without(self) -> dict[str | None, dict[str, int] | None]:
         return {}
 
     @cached_property

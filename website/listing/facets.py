@@ -198,9 +198,9 @@ class FacetCounter:
         if without in self._key_counts_by_without:
             return self._key_counts_by_without[without]
         exact = self.stored_counts(without)
-        queryset = self.filtered(without=without)
         counts, sampled = exact or {}, 0
-        if exact is None and not queryset.query.is_empty():
+        queryset = self.filtered(without=without) if exact is None else None
+        if queryset is not None and not queryset.query.is_empty():
             sample = queryset.order_by().values(self.stored_keys)[:FACET_SAMPLE]
             sql, params = sample.query.sql_with_params()
             column = f"sample.{connection.ops.quote_name(self.stored_keys)}"
