@@ -3,6 +3,7 @@
 import logging
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_init
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connections
@@ -46,6 +47,12 @@ def ingest_page(self, ingestion_id: int) -> None:
     """Fetch, extract, link and store one page: one message and one write transaction per article."""
     try:
         ingestion_services.fetch_and_store(ingestion_id=ingestion_id)
+    except SoftTimeLimitExceeded:
+        # Whatever the run had begun to write was rolled back with its transaction.
+        _, soft = self.request.timelimit or (None, None)  # the message's own, else the task's or the settings'
+        limit = soft or self.soft_time_limit or self.app.conf.task_soft_time_limit
+        error = f"The page took longer than the time limit ({limit} s) to fetch, extract and link."
+        ingestion_services.mark_failed(ingestion_id=ingestion_id, step=Step.FETCHING, error=error)
     except TransientFetchError as error:
         if self.request.retries >= self.max_retries:
             ingestion_services.mark_failed(ingestion_id=ingestion_id, step=Step.FETCHING, error=str(error))

@@ -50,7 +50,7 @@ from tests.articles.helpers import FOUNDING_ARTICLE, html_page  # noqa: E402
 from tests.conftest import SHARED_TESTDATA  # noqa: E402
 
 EXTRACTION = SHARED_TESTDATA / "extraction"
-WORKER_PAGES = 300  # pages the real workers ingest from one feed, per run
+WORKER_PAGES = 1_000  # pages the real workers ingest from one feed, per run: some seconds of work
 WORKER_ROUNDS = 3
 
 
@@ -193,8 +193,13 @@ def end_to_end(pages: list[bytes]) -> float:
     return len(pages) / elapsed
 
 
-def with_workers(pages: int, concurrency: int) -> tuple[float, float]:
+def with_workers(pages: int, processes: int, *, pool: str = "solo") -> tuple[float, float]:
     """Articles per second with real worker processes on the broker: a feed of `pages` unique pages.
+
+    `pool="solo"` starts `processes` workers of one process each, which consume, run and acknowledge
+    their own tasks: one process per core, so that one worker is one core's worth and two is what a second
+    worker adds. `pool="prefork"` starts one worker with `processes` pool processes, Celery's default,
+    whose main process hands the tasks to them and acknowledges them on a core of its own.
 
     Two rates: over the whole run, from queuing the feed's poll to the last article done; and at
     steady state, between the first and the last tenth of the articles done, read from the
@@ -219,11 +224,17 @@ def with_workers(pages: int, concurrency: int) -> tuple[float, float]:
     ]
     feed = Feed.objects.create(url=site.add("/feed", rss(links), "application/rss+xml") + f"?run={run}")
     app.control.purge()
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel=ERROR", f"--concurrency={concurrency}",
-         "--without-heartbeat", "--without-gossip", "--without-mingle"],
-        cwd=REPOSITORY, env={**os.environ, "INGEST_LINKER_CHECK_SECONDS": "60"},
-    )  # fmt: skip
+    command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel=ERROR", "--without-heartbeat",
+               "--without-gossip", "--without-mingle"]  # fmt: skip
+    if pool == "solo":
+        commands = [[*command, "--pool=solo", f"--hostname=bench{number}@%h"] for number in range(processes)]
+    else:
+        commands = [[*command, "--pool=prefork", f"--concurrency={processes}"]]
+    environment = {**os.environ, "INGEST_LINKER_CHECK_SECONDS": "60"}
+    workers = [
+        subprocess.Popen(arguments, cwd=REPOSITORY, env=environment, stdout=subprocess.DEVNULL)
+        for arguments in commands
+    ]  # its banner; errors go to stderr
     try:
         time.sleep(3)  # let the worker processes start before the clock does
         started = time.time()
@@ -233,8 +244,10 @@ def with_workers(pages: int, concurrency: int) -> tuple[float, float]:
             time.sleep(0.5)
         finished = sorted(stamp.timestamp() for stamp in done.values_list("updated_at", flat=True))
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            worker.wait(timeout=30)
         site.close()
     tenth = len(finished) // 10
     steady = (len(finished) - 2 * tenth) / (finished[-tenth - 1] - finished[tenth])
@@ -282,14 +295,19 @@ def main() -> None:
           f"articles/s; ratio {e2e_rate / extraction_rate:.2f} (target >= 0.6, >= 10/s per core); medians of 3 "
           f"rounds, each {each}")  # fmt: skip
     if os.environ.get("CELERY_BROKER_URL") and os.environ["DATABASE_URL"].startswith("postgres"):
-        # 300 pages, so that a run lasts long enough to measure. One and two workers take turns, and each
-        # figure is the median of its rounds: a burst of other load hits both alike.
-        rounds = [(with_workers(WORKER_PAGES, 1), with_workers(WORKER_PAGES, 2)) for _ in range(WORKER_ROUNDS)]
-        for label, index in (("steady state", 1), ("whole run, with the feed's poll", 0)):
-            one, two = (statistics.median(rates[index] for rates in column) for column in zip(*rounds, strict=True))
-            print(f"real broker, {label}: {one:.1f} articles/s with one worker process, {two:.1f} with two "
-                  f"(x{two / one:.2f}, target >= 1.8); medians of {WORKER_ROUNDS} rounds, each "
-                  + ", ".join(f"{a[index]:.0f}/{b[index]:.0f}" for a, b in rounds))  # fmt: skip
+        # Enough pages that a run lasts some seconds. One and two workers take turns, and each figure is the
+        # median of its rounds: a burst of other load hits both alike.
+        for pool, described in (("solo", "solo worker"), ("prefork", "prefork pool process")):
+            rounds = [
+                (with_workers(WORKER_PAGES, 1, pool=pool), with_workers(WORKER_PAGES, 2, pool=pool))
+                for _ in range(WORKER_ROUNDS)
+            ]
+            for label, index in (("steady state", 1), ("whole run, with the feed's poll", 0)):
+                one, two = (statistics.median(rates[index] for rates in column) for column in zip(*rounds, strict=True))
+                target = ", target >= 1.8" if pool == "solo" else ""
+                print(f"real broker, {label}: {one:.1f} articles/s with one {described}, {two:.1f} with two "
+                      f"(x{two / one:.2f}{target}); medians of {WORKER_ROUNDS} rounds, each "
+                      + ", ".join(f"{a[index]:.0f}/{b[index]:.0f}" for a, b in rounds), flush=True)  # fmt: skip
         ceiling, ratios = machine_scaling()
         print(f"this machine: pure Python in two processes x{ceiling:.2f} of one (the most two workers can gain; "
               "2.00 on two free cores), rounds " + ", ".join(f"{ratio:.2f}" for ratio in ratios))  # fmt: skip

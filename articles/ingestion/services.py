@@ -89,10 +89,18 @@ def fetch_and_store(
     A transient failure (timeout, 5xx) is raised for the task to retry; any other failure is
     recorded on the ingestion, with nothing else written.
     """
-    claimed = Ingestion.objects.filter(pk=ingestion_id, step__in=(Step.QUEUED, Step.FETCHING)).update(
+    waiting = Ingestion.objects.filter(pk=ingestion_id, step__in=(Step.QUEUED, Step.FETCHING))
+    claimed = waiting.filter(attempts__lt=settings.INGEST_MAX_ATTEMPTS).update(
         step=Step.FETCHING, attempts=F("attempts") + 1, updated_at=timezone.now()
     )
     if not claimed:
+        if waiting.exists():  # every attempt so far stopped without an outcome: a worker killed or timed out
+            return mark_failed(
+                ingestion_id=ingestion_id,
+                step=Step.FETCHING,
+                error=f"Given up after {settings.INGEST_MAX_ATTEMPTS} attempts that each stopped before the end "
+                "(the worker was stopped, or the page took longer than the time limit).",
+            )
         return None
     ingestion = Ingestion.objects.get(pk=ingestion_id)
     try:
@@ -282,6 +290,7 @@ def retry_ingestion(*, ingestion: Ingestion) -> Ingestion:
         return ingestion
     ingestion.step = Step.LINKING if ingestion.failed_step == Step.LINKING and ingestion.article_id else Step.QUEUED
     ingestion.error = ingestion.failed_step = ingestion.outcome = ""
+    ingestion.attempts = 0  # an editor's retry starts afresh
     ingestion.save()
     (queue_link if ingestion.step == Step.LINKING else queue_fetch)(ingestion)
     return ingestion

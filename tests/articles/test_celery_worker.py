@@ -27,16 +27,19 @@ pytestmark = [
 ]
 
 
-def start_worker(concurrency: int = 1) -> subprocess.Popen:
+def start_worker(concurrency: int = 1, *, pool: str = "prefork", env: dict | None = None) -> subprocess.Popen:
     """`celery -A config worker` on the test database (pytest-django's test_<name>), the local server allowed."""
     database = connection.settings_dict
     url = (
         f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/{database['NAME']}"
     )
-    env = {**os.environ, "DATABASE_URL": url, "INGEST_ALLOW_LOOPBACK": "true", "INGEST_LINKER_CHECK_SECONDS": "0"}
+    env = {
+        **os.environ, "DATABASE_URL": url, "INGEST_ALLOW_LOOPBACK": "true", "INGEST_LINKER_CHECK_SECONDS": "0",
+        **(env or {}),
+    }  # fmt: skip
     return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel=WARNING", f"--concurrency={concurrency}",
-         "--pool=prefork", "--without-heartbeat", "--without-gossip", "--without-mingle"],
+         f"--pool={pool}", "--without-heartbeat", "--without-gossip", "--without-mingle"],
         cwd=REPOSITORY, env=env,
     )  # fmt: skip
 
