@@ -21,7 +21,7 @@ def list_published_initiatives() -> QuerySet[Initiative]:
     return (
         Initiative.objects.published()
         .select_related("jurisdiction", "responsible_organization")
-        .prefetch_related(Prefetch("themes", queryset=Theme.objects.published().order_by("name")))
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.published().order_by("name").only("slug", "name")))
         .order_by("-published_at", "name")
     )
 
@@ -62,6 +62,20 @@ INITIATIVE_LISTING = Listing(
         ),
     ),
     stored_keys="facet_keys",
+    # What templates/initiatives/list.html shows of a row: not the search vector, facet keys, budget or audit
+    # columns, which took a third of a page's time to load.
+    row_fields=(
+        "slug",
+        "name",
+        "summary",
+        "status",
+        "instrument",
+        "announced_date",
+        "announced_date_precision",
+        "jurisdiction__name",
+        "responsible_organization__name",
+        "responsible_organization__editorial_status",
+    ),
 )
 
 

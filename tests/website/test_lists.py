@@ -85,6 +85,43 @@ def test_initiative_list_shows_only_published_initiatives_and_live_organizations
     assert "Draft Body" not in html
 
 
+def test_initiative_list_row_markup_is_what_the_per_row_template_tags_wrote(client):
+    theme = ThemeFactory(**PUBLISHED, slug="science", name="Science & <Tech>")
+    initiative = published_initiative(
+        slug="long-one",
+        name="Ports & <Rails>",
+        summary=" ".join(f"word{number}" for number in range(45)),
+        status="launched",
+        instrument="",
+        jurisdiction=JurisdictionFactory(name="Land & Sea"),
+        responsible_organization=OrganizationFactory(name="Draft Body"),
+        announced_date="2021-03-04",
+        announced_date_precision="day",
+    )
+    initiative.themes.add(theme, ThemeFactory(slug="secret", name="Secret theme"))
+    html = client.get("/initiatives/?theme=science&q=word1&after=").content.decode()
+    summary = " ".join(f"word{number}" for number in range(40))
+    assert (
+        "<li>\n"
+        '    <h3><a href="/initiatives/long-one/">Ports &amp; &lt;Rails&gt;</a></h3>\n'
+        '    <p class="meta"><span class="status status-launched">Launched</span>\n'
+        "      \n"
+        "       · Land &amp; Sea\n"
+        "      \n"
+        '       · announced <time datetime="2021-03-04">4 March 2021</time></p>\n'
+        f"    <p>{summary} …</p>\n"
+        '    <p class="tags"><a href="?q=word1">Science &amp; &lt;Tech&gt;</a></p>\n'
+        "  </li>"
+    ) in html
+
+
+def test_initiative_list_pages_load_only_the_columns_a_row_shows(client):
+    published_initiative(responsible_organization=OrganizationFactory(**PUBLISHED))
+    row = client.get("/initiatives/").context["page"].rows[0]
+    assert {"search_vector", "facet_keys", "budget_amount"} <= row.get_deferred_fields()
+    assert "description" in row.responsible_organization.get_deferred_fields()
+
+
 def test_facets_combine_count_and_live_in_the_url(client):
     hong_kong, korea = JurisdictionFactory(slug="hk", name="Hong Kong"), JurisdictionFactory(slug="kr", name="Korea")
     theme = ThemeFactory(**PUBLISHED, slug="ai", name="AI")

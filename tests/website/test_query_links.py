@@ -1,8 +1,10 @@
 """The links a list page builds from its query string: facet toggles and changed parameters."""
 
+import pytest
 from django.http import QueryDict
+from django.urls import NoReverseMatch, reverse
 
-from website.templatetags.website import toggle, with_params
+from website.templatetags.website import _slug_links, toggle, with_params
 
 QUERY = QueryDict("status=launched&theme=theme-3&q=caf%C3%A9+%26+co&after=cursor")
 
@@ -21,6 +23,18 @@ def test_toggle_of_the_only_parameter_leaves_an_empty_query():
 
 def test_toggle_takes_values_that_are_not_strings():
     assert toggle(QueryDict(""), "year", 2024) == "?year=2024"
+
+
+def test_toggle_removes_every_copy_of_a_chosen_value_and_keeps_the_parameters_order():
+    assert toggle(QueryDict("theme=a&status=x&theme=b&theme=a"), "theme", "a") == "?theme=b&status=x"
+    assert toggle(QueryDict("theme=a&status=x"), "theme", "c&d") == "?theme=a&theme=c%26d&status=x"
+
+
+def test_slug_links_are_what_reverse_writes_and_refuse_what_it_refuses():
+    link = _slug_links("initiatives:detail")
+    assert link("harbour-fund_2") == reverse("initiatives:detail", kwargs={"slug": "harbour-fund_2"})
+    with pytest.raises(NoReverseMatch):
+        link("not a slug")
 
 
 def test_with_params_sets_replaces_and_drops():

@@ -72,6 +72,9 @@ class Listing:
     # A model of (key, other, total) rows counting the stored keys of the rows the base queryset lists, each
     # key alone (other "") and with each other key, "*" counting them all (see initiatives.InitiativeFacetCount).
     stored_counts: type[Model] | None = None
+    # The only columns a page of rows loads (what a row shows, related ones with their path); all when empty.
+    # A page of 50 wide rows costs more to load than to render otherwise; exports and feeds load every column.
+    row_fields: tuple[str, ...] = ()
 
     @property
     def model(self) -> type[Model]:
@@ -152,7 +155,10 @@ class ListRequest:
         counts when they can answer, else bounded."""
         counts = self.stored_counts(None)
         total = counts.get("*", 0) if counts is not None else self._stored_pair_total()
-        return keyset_page(self.filtered(), self.sort, after=self.after, before=self.before, size=size, total=total)
+        rows = self.filtered()
+        if self.listing.row_fields:
+            rows = rows.only(*self.listing.row_fields)
+        return keyset_page(rows, self.sort, after=self.after, before=self.before, size=size, total=total)
 
     def stored_counts(self, without: str | None) -> dict[str, int] | None:
         """How many matches (with every chosen facet but `without`) carry each key, "*" how many there are.
