@@ -14,10 +14,13 @@ from initiatives.models import Initiative
 from initiatives.selectors import INITIATIVE_LISTING
 from meetings.models import Meeting, Statement
 from people.models import Organization, Person, Post
-from website.listing import COUNT_CAP, FacetCounts
+from website.listing import FacetCounts
 from website.search import SearchSection, ranked
 
 RECENT = 15
+# The home page counts people and meetings (initiatives come from the stored counts) further than a list counts
+# its matches: one page, three counts, and a reader's first idea of the tracker's size.
+HOME_COUNT_CAP = 10_000
 SECTION_SIZE = 10
 
 
@@ -32,8 +35,8 @@ class Home:
 
 
 def _bounded_total(queryset: QuerySet) -> str:
-    total = queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
-    return f"{COUNT_CAP:,}+" if total > COUNT_CAP else f"{total:,}"
+    total = queryset.order_by().values("pk")[: HOME_COUNT_CAP + 1].count()
+    return f"{HOME_COUNT_CAP:,}+" if total > HOME_COUNT_CAP else f"{total:,}"
 
 
 def get_home() -> Home:

@@ -205,7 +205,7 @@ def test_recent_sort_puts_the_newest_first(client):
 
 def test_home_costs_the_same_queries_for_1_or_30_rows_and_counts_initiatives_exactly(client, monkeypatch):
     monkeypatch.setattr(listing.paging, "COUNT_CAP", 2)
-    monkeypatch.setattr(website_selectors, "COUNT_CAP", 2)
+    monkeypatch.setattr(website_selectors, "HOME_COUNT_CAP", 2)
     monkeypatch.setattr(listing.facets, "FACET_SAMPLE", 2)
 
     def add_one_of_each():
