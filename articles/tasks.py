@@ -64,6 +64,8 @@ def ingest_page(self, ingestion_id: int) -> None:
 @shared_task(acks_late=True)
 def link_ingestion(ingestion_id: int) -> None:
     """Link a stored article again: after a failure, a sweep, or a duplicate stored in another spelling."""
+    if not ingestion_services.claim_link(ingestion_id=ingestion_id):
+        return  # linked already, or given up after its last attempt
     try:
         linking_services.link_ingestion(ingestion_id=ingestion_id)
     except Exception as error:

@@ -193,8 +193,8 @@ INGEST_FETCH_RETRIES = env_int("INGEST_FETCH_RETRIES", 2)
 INGEST_RETRY_BACKOFF = float(os.environ.get("INGEST_RETRY_BACKOFF", "1.0"))
 INGEST_ALLOW_LOOPBACK = env_bool("INGEST_ALLOW_LOOPBACK", False)
 INGEST_STUCK_AFTER_MINUTES = env_int("INGEST_STUCK_AFTER_MINUTES", 15)
-# Runs of the fetch step an ingestion may start before it is given up: a page that stops its worker every time
-# (killed, or past the hard time limit) is then failed with an error, not queued again by every sweep.
+# Runs of the fetch and link steps an ingestion may start before it is given up: a page that stops its worker
+# every time (killed, or past the hard time limit) is then failed with an error, not queued again by every sweep.
 INGEST_MAX_ATTEMPTS = env_int("INGEST_MAX_ATTEMPTS", 8)
 INGEST_FEED_MAX_BACKOFF_HOURS = env_int("INGEST_FEED_MAX_BACKOFF_HOURS", 24)
 # How often (seconds) the linker checks whether names changed; 0 checks before every article.

@@ -77,6 +77,33 @@ def rerun(*, ingestion: Ingestion) -> Ingestion:
     return ingestion
 
 
+def claim_link(*, ingestion_id: int) -> bool:
+    """Start a run of the link step; False when it is not waiting for one, or has had its last attempt."""
+    return _claim(ingestion_id, waiting_in=(Step.LINKING,), step=Step.LINKING)[0]
+
+
+def _claim(ingestion_id: int, *, waiting_in: tuple[str, ...], step: str) -> tuple[bool, Ingestion | None]:
+    """Count a run of `step` on an ingestion waiting in one of `waiting_in`: (True, None) when it may run.
+
+    Past INGEST_MAX_ATTEMPTS runs that each stopped without an outcome (a worker killed, a hard time limit:
+    each sweep queued it again), it is failed instead: (False, the failed ingestion). (False, None) when it
+    is not waiting at all (another run finished it).
+    """
+    waiting = Ingestion.objects.filter(pk=ingestion_id, step__in=waiting_in)
+    claimed = waiting.filter(attempts__lt=settings.INGEST_MAX_ATTEMPTS).update(
+        step=step, attempts=F("attempts") + 1, updated_at=timezone.now()
+    )
+    if claimed:
+        return True, None
+    if not waiting.exists():
+        return False, None
+    error = (
+        f"Given up after {settings.INGEST_MAX_ATTEMPTS} attempts that each stopped before the end "
+        "(the worker was stopped, or the page took longer than the time limit)."
+    )
+    return False, mark_failed(ingestion_id=ingestion_id, step=step, error=error)
+
+
 def fetch_and_store(
     *,
     ingestion_id: int,
@@ -89,19 +116,9 @@ def fetch_and_store(
     A transient failure (timeout, 5xx) is raised for the task to retry; any other failure is
     recorded on the ingestion, with nothing else written.
     """
-    waiting = Ingestion.objects.filter(pk=ingestion_id, step__in=(Step.QUEUED, Step.FETCHING))
-    claimed = waiting.filter(attempts__lt=settings.INGEST_MAX_ATTEMPTS).update(
-        step=Step.FETCHING, attempts=F("attempts") + 1, updated_at=timezone.now()
-    )
+    claimed, given_up = _claim(ingestion_id, waiting_in=(Step.QUEUED, Step.FETCHING), step=Step.FETCHING)
     if not claimed:
-        if waiting.exists():  # every attempt so far stopped without an outcome: a worker killed or timed out
-            return mark_failed(
-                ingestion_id=ingestion_id,
-                step=Step.FETCHING,
-                error=f"Given up after {settings.INGEST_MAX_ATTEMPTS} attempts that each stopped before the end "
-                "(the worker was stopped, or the page took longer than the time limit).",
-            )
-        return None
+        return given_up
     ingestion = Ingestion.objects.get(pk=ingestion_id)
     try:
         if document is None:

@@ -12,12 +12,14 @@ from django.utils import timezone
 
 from articles.ingestion.models import Ingestion, Step
 from articles.ingestion.services import fetch_and_store, retry_ingestion, submit_url, sweep_stuck_ingestions
+from articles.linking.models import Mention
 from articles.tasks import ingest_page
 from config.celery import app
 from tests.articles.conftest import Route
 from tests.articles.helpers import FOUNDING_ARTICLE, html_page
 from tests.articles.test_celery_worker import REAL_SERVICES, start_worker, stop_worker, wait_for
 from tests.conftest import REPOSITORY
+from tests.factories import ArticleFactory, PersonFactory
 
 
 @pytest.mark.django_db
@@ -37,6 +39,23 @@ def test_the_fetch_step_is_given_up_after_its_last_attempt(web, settings, django
     assert web.requests == []  # not fetched once more
     assert ingestion.article is None
     assert sweep_stuck_ingestions() == 0  # failed: no sweep queues it again
+
+
+@pytest.mark.django_db
+def test_the_link_step_is_given_up_after_its_last_attempt(settings, django_capture_on_commit_callbacks):
+    PersonFactory(full_name="Paul Chan Mo-po", family_name="Chan")
+    article = ArticleFactory(text="Paul Chan Mo-po spoke in Incheon on Wednesday about the AI institute.")
+    ingestion = Ingestion.objects.create(
+        url="https://news.example/links-kill-workers", url_key="links-kill-workers", article=article,
+        step=Step.LINKING, attempts=settings.INGEST_MAX_ATTEMPTS,
+    )  # fmt: skip
+    Ingestion.objects.filter(pk=ingestion.pk).update(updated_at=timezone.now() - datetime.timedelta(hours=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sweep_stuck_ingestions() == 1
+    ingestion.refresh_from_db()
+    assert ingestion.step == Step.FAILED and ingestion.failed_step == Step.LINKING
+    assert f"Given up after {settings.INGEST_MAX_ATTEMPTS} attempts" in ingestion.error
+    assert not Mention.objects.filter(article=article).exists()
 
 
 @pytest.mark.django_db
