@@ -116,14 +116,22 @@ def test_a_solo_worker_ends_a_task_past_its_hard_time_limit():
     assert time.monotonic() - started < 20
 
 
-def test_a_prefork_worker_arms_no_limit_of_its_own():
+def test_a_prefork_worker_arms_no_limit_of_its_own(monkeypatch):
     """Its main process enforces them (and replaces a killed pool process): a second timer would race it."""
+    import signal
     from types import SimpleNamespace
 
     from config import celery
 
+    monkeypatch.setattr(celery._solo, "enabled", False)  # put back after the test, whatever it noted
+    celery.note_the_pool(sender=SimpleNamespace(pool_cls="solo"))
+    assert celery._solo.enabled
     celery.note_the_pool(sender=SimpleNamespace(pool_cls="prefork"))
     assert not celery._solo.enabled
+    task = SimpleNamespace(request=SimpleNamespace(is_eager=False, timelimit=(30, 20)), time_limit=None,
+                           soft_time_limit=None)  # fmt: skip
+    celery.arm_solo_time_limits(task=task)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no timer of its own
 
 
 @pytest.mark.slow
