@@ -49,9 +49,7 @@ def ingest_page(self, ingestion_id: int) -> None:
         ingestion_services.fetch_and_store(ingestion_id=ingestion_id)
     except SoftTimeLimitExceeded:
         # Whatever the run had begun to write was rolled back with its transaction.
-        _, soft = self.request.timelimit or (None, None)  # the message's own, else the task's or the settings'
-        limit = soft or self.soft_time_limit or self.app.conf.task_soft_time_limit
-        error = f"The page took longer than the time limit ({limit} s) to fetch, extract and link."
+        error = f"The page took longer than the time limit ({_soft_time_limit(self)} s) to fetch, extract and link."
         ingestion_services.mark_failed(ingestion_id=ingestion_id, step=Step.FETCHING, error=error)
     except TransientFetchError as error:
         if self.request.retries >= self.max_retries:
@@ -61,13 +59,23 @@ def ingest_page(self, ingestion_id: int) -> None:
         raise self.retry(exc=error, countdown=min(30 * 2**self.request.retries, 1800)) from None
 
 
-@shared_task(acks_late=True)
-def link_ingestion(ingestion_id: int) -> None:
+def _soft_time_limit(task) -> float | None:
+    """The soft time limit this run had: the message's own, else the task's, else the settings'."""
+    _, soft = task.request.timelimit or (None, None)
+    return soft or task.soft_time_limit or task.app.conf.task_soft_time_limit
+
+
+@shared_task(bind=True, acks_late=True)
+def link_ingestion(self, ingestion_id: int) -> None:
     """Link a stored article again: after a failure, a sweep, or a duplicate stored in another spelling."""
     if not ingestion_services.claim_link(ingestion_id=ingestion_id):
         return  # linked already, or given up after its last attempt
     try:
         linking_services.link_ingestion(ingestion_id=ingestion_id)
+    except SoftTimeLimitExceeded:
+        # Its mentions and suggestions are written in one transaction, rolled back with it: none half-written.
+        error = f"Linking the article took longer than the time limit ({_soft_time_limit(self)} s)."
+        ingestion_services.mark_failed(ingestion_id=ingestion_id, step=Step.LINKING, error=error)
     except Exception as error:
         ingestion_services.mark_failed(ingestion_id=ingestion_id, step=Step.LINKING, error=repr(error))
         raise

@@ -143,7 +143,8 @@ def _find_links(extracted: Extracted) -> Links | None:
         return find_links(text=extracted.text, published=extracted.published)
     except Exception:
         # The article is stored all the same; the link step then runs on its own, and records the error
-        # where an editor reads it (and retries it from the admin).
+        # where an editor reads it (and retries it from the admin). A soft time limit reached while linking
+        # lands here too, on purpose: storing takes milliseconds, and the fetch and extraction are not lost.
         logger.exception("Linking failed; the article is stored and its link step queued.")
         return None
 

@@ -81,6 +81,30 @@ def test_an_editors_retry_starts_the_attempts_afresh(web, settings, django_captu
     assert ingestion.step == Step.DONE and ingestion.article is not None and ingestion.attempts == 1
 
 
+@pytest.mark.django_db
+def test_a_link_step_past_the_soft_time_limit_fails_with_an_error_an_editor_reads(settings, monkeypatch):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    from articles import tasks
+
+    article = ArticleFactory(text="Paul Chan Mo-po spoke in Incheon on Wednesday about the AI institute.")
+    ingestion = Ingestion.objects.create(
+        url="https://news.example/links-slowly", url_key="links-slowly", article=article, step=Step.LINKING
+    )
+
+    def past_the_soft_limit(**kwargs):  # what the soft limit's signal raises in the task, whatever it was doing
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(tasks.linking_services, "link_ingestion", past_the_soft_limit)
+    tasks.link_ingestion.apply((ingestion.pk,))
+    ingestion.refresh_from_db()
+    assert ingestion.step == Step.FAILED and ingestion.failed_step == Step.LINKING
+    assert ingestion.error == (
+        f"Linking the article took longer than the time limit ({settings.CELERY_TASK_SOFT_TIME_LIMIT} s)."
+    )
+    assert not Mention.objects.filter(article=article).exists()
+
+
 HARD_LIMIT_SCRIPT = textwrap.dedent(
     """
     import time
