@@ -114,6 +114,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A sample (LIMIT without ORDER BY: the facet counts past FACET_SAMPLE matches) starts at the table's first
+    # row. With synchronized scans PostgreSQL starts each scan of a large table where the last one stopped,
+    # and the counts a reader saw changed on every reload.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} -c synchronize_seqscans=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
