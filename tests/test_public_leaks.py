@@ -8,7 +8,6 @@ import itertools
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.exceptions import NoReverseMatch
 
@@ -36,9 +35,8 @@ SECRETS = {
 
 
 @pytest.fixture
-def unpublished():
+def unpublished(demo):
     """The demo data (published) and, beside it, content in every state the public must not see."""
-    call_command("load_demo", verbosity=0)
     draft = Initiative(slug="secret-draft", name=SECRETS["draft"], summary=SECRETS["draft"])
     save_record(record=draft, by=None)
 

@@ -3,7 +3,6 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from api.services import issue_api_key
@@ -22,11 +21,6 @@ def fresh_throttles(settings):
 @pytest.fixture
 def api_client():
     return APIClient()
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
 
 
 def make_user(django_user_model, username: str, *, staff: bool, groups: tuple[str, ...] = ()):

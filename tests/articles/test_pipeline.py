@@ -5,7 +5,6 @@ import pytest
 from articles.ingestion.models import ArticleVersion, Ingestion, Step
 from articles.linking.matcher import normalise
 from articles.models import Article
-from demo.services import load_demo
 from initiatives.models import Initiative
 from tests.articles.helpers import FOUNDING_ARTICLE, html_page, run_ingest
 
@@ -20,11 +19,6 @@ OFF_TOPIC = (
     "The winning goal came in the 89th minute from a corner, and the home fans stayed long after the whistle.\n"
     "Forecasters expect heavy rain and strong winds across the north-west on Monday, with temperatures near 4C."
 )
-
-
-@pytest.fixture
-def demo():
-    load_demo()
 
 
 def test_ingest_founding_article_links_people_meeting_roles_and_initiatives(demo, web):

@@ -23,11 +23,6 @@ pytestmark = pytest.mark.django_db
 PROJECT_APPS = ["editorial", "people", "initiatives", "meetings", "articles"]
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo", verbosity=0)
-
-
 def snapshot() -> dict[str, list[dict]]:
     """Every row of every project table, timestamps included."""
     rows = {}

@@ -1,7 +1,5 @@
 import datetime
 
-import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from tests.factories import InitiativeFactory
@@ -15,8 +13,3 @@ def published_at(offset: int) -> datetime.datetime:
 
 def published_initiative(**fields):
     return InitiativeFactory(**{**PUBLISHED, "published_at": published_at(0), **fields})
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
