@@ -17,8 +17,8 @@ def pytest_collection_modifyitems(items):
     and the module's other tests must not find it there."""
     modules = {}
     for item in items:
-        modules.setdefault(item.nodeid.split("::")[0], len(modules))
-    items.sort(key=lambda item: (modules[item.nodeid.split("::")[0]], "demo" in item.fixturenames))
+        modules.setdefault(item.path, len(modules))
+    items.sort(key=lambda item: (modules[item.path], "demo" in item.fixturenames))
 
 
 @pytest.fixture(scope="module")
