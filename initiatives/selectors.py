@@ -17,11 +17,14 @@ PUBLISHED = EditorialStatus.PUBLISHED
 
 
 def list_published_initiatives() -> QuerySet[Initiative]:
-    """Published initiatives with what a list row shows."""
+    """Published initiatives with what a list row shows; each row's published themes, by name, in `listed_themes`."""
+    # A list, not the `themes` manager's cache: Django builds a manager and a queryset per row to cache a
+    # prefetch there, which took 4 ms of a 50-row page.
+    themes = Theme.objects.published().order_by("name").only("slug", "name")
     return (
         Initiative.objects.published()
         .select_related("jurisdiction", "responsible_organization")
-        .prefetch_related(Prefetch("themes", queryset=Theme.objects.published().order_by("name").only("slug", "name")))
+        .prefetch_related(Prefetch("themes", queryset=themes, to_attr="listed_themes"))
         .order_by("-published_at", "name")
     )
 

@@ -20,7 +20,7 @@ CSV_COLUMNS = [
             else ""
         ),
     ),
-    Column("themes", lambda row: "; ".join(theme.name for theme in row.themes.all())),
+    Column("themes", lambda row: "; ".join(theme.name for theme in row.listed_themes)),
     Column("announced", lambda row: row.partial_date("announced_date") or ""),
     Column("start", lambda row: row.partial_date("start_date") or ""),
     Column("end", lambda row: row.partial_date("end_date") or ""),

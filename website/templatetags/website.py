@@ -128,7 +128,7 @@ def initiative_rows(initiatives: Iterable, query: QueryDict) -> list[dict]:
                 "summary": Truncator(initiative.summary).words(SUMMARY_WORDS, truncate=" …")
                 if initiative.summary
                 else None,
-                "themes": [(toggle_link("theme", theme.slug), theme.name) for theme in initiative.themes.all()],
+                "themes": [(toggle_link("theme", theme.slug), theme.name) for theme in initiative.listed_themes],
             }
         )
     return rows
