@@ -5,12 +5,14 @@ import io
 
 import feedparser
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from editorial.revisions import take
 from editorial.workflow import save_record, transition
 from initiatives.models import Initiative
-from tests.factories import InitiativeFactory, JurisdictionFactory
-from tests.website.conftest import published_initiative
+from tests.factories import InitiativeFactory, JurisdictionFactory, ThemeFactory
+from tests.website.conftest import PUBLISHED, published_initiative
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +42,25 @@ def test_csv_export_is_streamed_with_the_current_filters(client):
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(_body(response))))
     assert sorted(row["name"] for row in rows) == ['\'=HYPERLINK("http://evil")', "In Korea"]
+
+
+def test_csv_export_names_each_rows_published_themes_at_the_same_cost_for_1_or_10_rows(
+    client, django_assert_num_queries
+):
+    themes = [ThemeFactory(**PUBLISHED, name=name) for name in ("Water", "Energy")] + [ThemeFactory(name="Draft")]
+
+    def export() -> list[dict]:
+        return list(csv.DictReader(io.StringIO(_body(client.get("/initiatives/export.csv")))))
+
+    published_initiative().themes.add(*themes)
+    export()  # warm the content-type cache: later requests are what a server answers
+    with CaptureQueriesContext(connection) as one:
+        export()
+    for _ in range(9):
+        published_initiative().themes.add(*themes)
+    with django_assert_num_queries(len(one.captured_queries)):
+        rows = export()
+    assert [row["themes"] for row in rows] == ["Energy; Water"] * 10
 
 
 def test_people_and_meetings_export_csv(client, demo):
