@@ -114,13 +114,22 @@ def extract_html(content: bytes | str, *, url: str = "", charset: str = "") -> E
     markup = decode(content, charset) if isinstance(content, bytes) else content
     if not markup.strip():
         raise ExtractionError("The page is empty.")
-    try:
-        tree = lxml.html.document_fromstring(markup)
-    except (etree.ParserError, ValueError) as error:
-        raise ExtractionError(f"The page is not HTML: {error}.") from None
-    document = trafilatura.bare_extraction(
-        markup, url=url or None, with_metadata=True, include_comments=False, include_tables=True
-    )
+    # Parsed once, by trafilatura's own parser: it extracts from that tree (a copy of it) and our reads below
+    # use it too. Parsing a page twice took 4 ms of its 75.
+    tree = trafilatura.load_html(markup)
+    document = None
+    if tree is None:
+        # Not a page trafilatura takes for HTML, which would then find nothing: its schema.org data may still hold
+        # the article.
+        try:
+            tree = lxml.html.document_fromstring(markup)
+        except (etree.ParserError, ValueError) as error:
+            raise ExtractionError(f"The page is not HTML: {error}.") from None
+    else:
+        document = trafilatura.bare_extraction(
+            tree, url=url or None, with_metadata=True, include_comments=False, include_tables=True
+        )
+    tree = tree.getroottree().getroot()  # a fragment parses to its first element; the document is what we read
     text = (document.text or "") if document else ""
     body = _json_ld_article_body(tree)
     if body and len(body) > 2 * len(text):
@@ -183,9 +192,14 @@ def _json_ld_article_body(tree) -> str:
     return ""
 
 
+# Plain strings, not lxml's "smart" ones that know their parent: 3 ms a page against 5.
+_VISIBLE_TEXT = etree.XPath(
+    "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]", smart_strings=False
+)
+
+
 def _visible_text(tree) -> str:
-    parts = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
-    return " ".join(" ".join(parts).split())
+    return " ".join(" ".join(_VISIBLE_TEXT(tree)).split())
 
 
 def _with_standfirst(text: str, description: str, visible: str) -> str:
