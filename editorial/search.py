@@ -2,6 +2,7 @@
 
 A model opts in with `search_fields = (...)` and a `search_vector = SearchVectorField(...)`.
 PostgreSQL only: on SQLite the column stays empty and searches fall back to plain matching.
+Articles, which are evidence and not curated, keep theirs by a database trigger (articles migration 0006).
 """
 
 from django.contrib.postgres.search import SearchVector

@@ -60,6 +60,24 @@ def test_search_filters_and_ranks_initiatives_on_their_stored_vector(client):
     assert "to_tsvector" not in sql
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL only")
+def test_articles_are_searched_on_a_stored_vector_that_follows_their_text(client):
+    article = ArticleFactory(title="Ferry news", text="The new ferry pier opened on Monday.")
+
+    def found(word: str) -> list[int]:
+        with CaptureQueriesContext(connection) as context:
+            sections = {section.key: section for section in client.get(f"/search/?q={word}").context["sections"]}
+        (sql,) = [query["sql"] for query in context.captured_queries if 'FROM "articles_article"' in query["sql"]]
+        assert "to_tsvector" not in sql  # neither to find nor to rank: the stored vector, kept by a trigger
+        return [row.pk for row in sections["articles"].rows]
+
+    assert found("pier") == [article.pk]
+    article.text = "The new tram depot opened on Monday."
+    article.save()
+    assert found("pier") == []
+    assert found("depot") == [article.pk]
+
+
 def test_initiative_list_text_filter(client, demo):
     rows = client.get("/initiatives/?q=supercomputing").context["page"].rows
     assert [row.slug for row in rows] == ["ai-supercomputing-centre"]
