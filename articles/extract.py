@@ -115,7 +115,7 @@ def extract_html(content: bytes | str, *, url: str = "", charset: str = "") -> E
     if not markup.strip():
         raise ExtractionError("The page is empty.")
     # Parsed once, by trafilatura's own parser: it extracts from that tree (a copy of it) and our reads below
-    # use it too. Parsing a page twice took 4 ms of its 75.
+    # use it too. The second parse took 3.7 ms a page, measured alone.
     tree = trafilatura.load_html(markup)
     document = None
     if tree is None:
