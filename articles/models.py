@@ -22,6 +22,12 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+class ArticleManager(models.Manager):
+    def get_queryset(self):
+        # The stored search vector is about as large as the text, and only the database reads it (site search).
+        return super().get_queryset().defer("search_vector")
+
+
 class Article(models.Model):
     """One source document: a news story, a press release, a transcript.
 
@@ -57,6 +63,8 @@ class Article(models.Model):
 
     # What site search searches; the stored vector is exactly `editorial.search.document(*search_fields)`.
     search_fields = ("title", "text")
+
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-published_at", "-created_at"]

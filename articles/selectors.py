@@ -11,7 +11,8 @@ from articles.models import Article, Citation
 
 def list_citations(record: models.Model, *, field: str | None = None) -> QuerySet[Citation]:
     """The published sources of one record, or of one of its fields, with their articles."""
-    return Citation.objects.published().for_record(record, field).select_related("article").order_by("start", "pk")
+    citations = Citation.objects.published().for_record(record, field)
+    return citations.select_related("article").defer("article__search_vector").order_by("start", "pk")
 
 
 def list_current_mentions(article: Article) -> QuerySet[Mention]:

@@ -25,6 +25,7 @@ def list_sources(records: list[Model]) -> list[Citation]:
         Citation.objects.published()
         .filter(condition)
         .select_related("article")
+        .defer("article__search_vector")
         .order_by("content_type", "object_id", "field", "start", "pk")
     )
     for citation in citations:
