@@ -134,12 +134,19 @@ class Initiative(CitedRecord):
             models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="initiative_not_own_parent"),
         ]
         indexes = [
-            # Keyset paging of the public list, by name and by recency: deep pages cost what the first does.
+            # Keyset paging of the public list, by name and by recency: deep pages cost what the first does. Each
+            # holds the facet keys too (PostgreSQL): a page of a filtered list finds its rows in the index alone,
+            # then reads those rows only (keyset_page's `load`). Two facets matching 1% of 100,000 initiatives read
+            # 4,600 rows of the table for a page of 50 otherwise: 6 ms, against 1.9.
             models.Index(
-                fields=["name", "id"], condition=Q(editorial_status="published"), name="initiative_public_name"
+                fields=["name", "id"],
+                include=["facet_keys"],
+                condition=Q(editorial_status="published"),
+                name="initiative_public_name",
             ),
             models.Index(
                 fields=["-published_at", "-id"],
+                include=["facet_keys"],
                 condition=Q(editorial_status="published"),
                 name="initiative_public_recent",
             ),

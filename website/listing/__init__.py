@@ -155,10 +155,15 @@ class ListRequest:
         counts when they can answer, else bounded."""
         counts = self.stored_counts(None)
         total = counts.get("*", 0) if counts is not None else self._stored_pair_total()
-        rows = self.filtered()
+        filtered = self.filtered()
+        # With facets only, the page's keys come from an index that holds the stored keys beside the sort keys
+        # (see initiatives' `initiative_public_name`), and only the page's rows are read from the table after.
+        covered = bool(self.listing.stored_keys and self.selected and not self.text)
+        rows = self.listing.queryset() if covered else filtered
         if self.listing.row_fields:
             rows = rows.only(*self.listing.row_fields)
-        return keyset_page(rows, self.sort, after=self.after, before=self.before, size=size, total=total)
+        load, filtered = (rows, filtered) if covered else (None, rows)
+        return keyset_page(filtered, self.sort, after=self.after, before=self.before, size=size, total=total, load=load)
 
     def stored_counts(self, without: str | None) -> dict[str, int] | None:
         """How many matches (with every chosen facet but `without`) carry each key, "*" how many there are.

@@ -71,11 +71,21 @@ class Page:
 
 
 def keyset_page(
-    filtered: QuerySet, sort: Sort, *, after: list | None, before: list | None, size: int, total: int | None = None
+    filtered: QuerySet,
+    sort: Sort,
+    *,
+    after: list | None,
+    before: list | None,
+    size: int,
+    total: int | None = None,
+    load: QuerySet | None = None,
 ) -> Page:
     """One page of `filtered` after (or before) the cursor, with a bounded count of all its rows.
 
     `total`: the exact number of rows when the caller knows it already (stored counts); not counted then.
+    `load`: where the page's rows are read from (their joins and columns), by primary key, once the page's keys
+    are known: the keys are then found from the filters and the sort alone, which an index holding the sort and
+    the filtered columns answers without reading a row of the table (see initiatives' `initiative_public_name`).
     """
     exact = total is not None
     if not exact:
@@ -86,6 +96,9 @@ def keyset_page(
     cursor = before if backwards else after
     if cursor is not None:
         queryset = queryset.filter(_after(sort, cursor, descending=descending))
+    if load is not None:
+        keys = queryset.values("pk")[: size + 1]
+        queryset = load.filter(pk__in=keys).annotate(**dict(sort.keys)).order_by(*sort.order(descending=descending))
     rows = list(queryset[: size + 1])
     has_more = len(rows) > size
     rows = rows[:size]
