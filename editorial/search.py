@@ -1,12 +1,14 @@
-"""The stored full-text vector a curated record may carry, kept in step by the workflow.
+"""The stored full-text vector a searchable model carries, kept in step by a database trigger (PostgreSQL).
 
-A model opts in with `search_fields = (...)` and a `search_vector = SearchVectorField(...)`.
-PostgreSQL only: on SQLite the column stays empty and searches fall back to plain matching.
-Articles, which are evidence and not curated, keep theirs by a database trigger (articles migration 0006).
+A model opts in with `search_fields = (...)` and a `search_vector = SearchVectorField(...)`, and a migration
+that runs `vector_trigger_sql(...)`: initiatives, statements, and articles (whose migration 0006 holds its own
+copy of the same SQL). A trigger keeps the vector, not the code that saves: records are written by the
+workflow, the pipeline, the admin, the API, merges and bulk updates alike. The vector is the expression
+`document(*search_fields)` compiles to, so that searches and the stored column agree. On SQLite the column
+stays empty and search falls back to plain matching (website.search).
 """
 
 from django.contrib.postgres.search import SearchVector
-from django.db import connection, models
 
 SEARCH_CONFIG = "english"
 
@@ -16,9 +18,42 @@ def document(*fields: str) -> SearchVector:
     return SearchVector(*fields, config=SEARCH_CONFIG)
 
 
-def refresh_search_vector(record: models.Model) -> None:
-    """Recompute the record's stored vector from its saved fields (one UPDATE, in the database)."""
-    fields = getattr(record, "search_fields", ())
-    if not fields or connection.vendor != "postgresql":
-        return
-    type(record).objects.filter(pk=record.pk).update_unrecorded(search_vector=document(*fields))
+def vector_sql(fields: tuple[str, ...], *, row: str = "") -> str:
+    """What `document(*fields)` compiles to on PostgreSQL, over the columns of `row` ("NEW." in a trigger)."""
+    joined = " || ' ' || ".join(f"COALESCE({row}{field}, '')" for field in fields)
+    return f"to_tsvector('{SEARCH_CONFIG}'::regconfig, {joined})"
+
+
+def vector_trigger_sql(*, table: str, fields: tuple[str, ...], index: str | None) -> tuple[list[str], list[str]]:
+    """SQL that creates the trigger keeping `table.search_vector`, fills the rows there and indexes them (GIN,
+    named `index`; None where the column has its index already); and SQL that drops what it created. A migration
+    runs what this says when it runs: a change to the vector needs a new migration that creates the trigger again.
+    """
+    function = f"{table}_search_vector"
+    create = [
+        f"""CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.search_vector := {vector_sql(fields, row="NEW.")};
+            RETURN NEW;
+        END $$""",
+        f"DROP TRIGGER IF EXISTS {function} ON {table}",
+        f"CREATE TRIGGER {function} BEFORE INSERT OR UPDATE OF {', '.join(fields)} ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION {function}()",
+        f"UPDATE {table} SET search_vector = {vector_sql(fields)}",
+    ]
+    drop = [f"DROP TRIGGER IF EXISTS {function} ON {table}", f"DROP FUNCTION IF EXISTS {function}()"]
+    if index is None:
+        return create, drop
+    create.append(f"CREATE INDEX IF NOT EXISTS {index} ON {table} USING gin (search_vector)")
+    return create, [f"DROP INDEX IF EXISTS {index}", *drop]
+
+
+def run_on_postgresql(statements: list[str]):
+    """A RunPython function that runs `statements` on PostgreSQL and nothing elsewhere."""
+
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for statement in statements:
+                schema_editor.execute(statement)
+
+    return run

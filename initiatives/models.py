@@ -111,7 +111,9 @@ class Initiative(CitedRecord):
     budget_as_of = models.DateField("budget as of", null=True, blank=True)
     budget_as_of_precision = DatePrecisionField()
     search_vector = SearchVectorField(
-        null=True, editable=False, help_text="Full-text vector of name and summary (PostgreSQL), kept by the workflow."
+        null=True,
+        editable=False,
+        help_text="Full-text vector of name and summary (PostgreSQL), kept by a database trigger (editorial.search).",
     )
 
     facet_keys = models.JSONField(

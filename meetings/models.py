@@ -1,6 +1,7 @@
 """Where officials spoke: meetings and their sessions, who took part, and what they said."""
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 
@@ -176,9 +177,16 @@ class Statement(CitedRecord):
     text = models.TextField(help_text="The words as quoted, or the reporter's paraphrase of them.")
     language = models.CharField(max_length=35, default="en")
     initiatives = models.ManyToManyField(Initiative, blank=True, related_name="statements")
+    search_vector = SearchVectorField(
+        null=True,
+        editable=False,
+        help_text="Full-text vector of summary and text (PostgreSQL), kept by a database trigger (editorial.search).",
+    )
 
     revision_children = ("amounts", "identifiers")
     themes = models.ManyToManyField(Theme, blank=True, related_name="statements")
+    # What site search searches; the stored vector is exactly `editorial.search.document(*search_fields)`.
+    search_fields = ("summary", "text")
 
     class Meta:
         ordering = ["-date", "speaker"]

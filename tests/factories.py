@@ -14,7 +14,6 @@ from django.contrib.contenttypes.models import ContentType
 from factory.django import DjangoModelFactory
 
 from articles.models import Article, Citation, text_sha256
-from editorial.search import refresh_search_vector
 from initiatives.facets import refresh_facet_keys
 from initiatives.models import Initiative, Milestone, MilestoneKind, Theme
 from meetings.models import Capacity, Meeting, MeetingKind, Participation, Rendering, Statement, StatementAmount
@@ -84,12 +83,6 @@ class InitiativeFactory(DjangoModelFactory):
 
     slug = factory.Sequence(lambda n: f"initiative-{n}")
     name = factory.Sequence(lambda n: f"Initiative {n}")
-
-    @factory.post_generation
-    def search_vector(initiative, create, extracted, **kwargs):
-        # create() skips the workflow, which keeps the stored search vector (PostgreSQL): fill it the same way.
-        if create:
-            refresh_search_vector(initiative)
 
     @factory.post_generation
     def facet_keys(initiative, create, extracted, **kwargs):

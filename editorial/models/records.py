@@ -138,10 +138,10 @@ class CuratedRecord(models.Model):
         return self.editorial_status == EditorialStatus.PUBLISHED
 
     def after_content_saved(self) -> None:
-        """Bring derived bookkeeping in step once the workflow has written new content."""
-        from editorial.search import refresh_search_vector
+        """Bring derived bookkeeping in step once the workflow has written new content (or a merge moved links).
 
-        refresh_search_vector(self)
+        Nothing to do by default: a stored search vector is kept by a trigger (editorial.search).
+        """
 
     def required_citation_fields(self) -> dict[str, str]:
         """Facts of this record that need their own citation, as {citation field: label}."""

@@ -5,11 +5,9 @@ import uuid
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from articles.models import Article, Citation, text_sha256
 from editorial.models import EditorialStatus
-from editorial.search import document
 from tests.constraints import assert_refused_by_database
 from tests.factories import ArticleFactory, CitationFactory, InitiativeFactory, MembershipFactory, PersonFactory
 
@@ -24,18 +22,6 @@ def test_text_sha256_is_the_hex_digest_of_the_utf8_text():
 
 
 # Articles
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the stored vector is kept on PostgreSQL only")
-def test_an_articles_stored_vector_is_what_search_computes_from_its_title_and_text():
-    article = ArticleFactory(title="Ferry news", text="The new ferry pier opened on Monday.")
-    Article.objects.filter(pk=article.pk).update(title="Tram news")  # an UPDATE no save() went through
-    stored, computed = (
-        Article.objects.annotate(computed=document(*Article.search_fields))
-        .values_list("search_vector", "computed")
-        .get(pk=article.pk)
-    )
-    assert stored == computed and "tram" in stored and "ferri" in stored
 
 
 def test_articles_are_read_without_their_search_vector_and_saved_without_overwriting_it():

@@ -4,6 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Article
+from initiatives.models import Initiative
+from meetings.models import Statement
 from tests.factories import ArticleFactory, PersonFactory, StatementFactory
 from tests.website.conftest import PUBLISHED, published_initiative
 from website.search import highlight
@@ -49,33 +52,39 @@ def test_search_costs_one_query_per_kind(client, demo):
     assert len(context.captured_queries) == 6
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL only")
-def test_search_filters_and_ranks_initiatives_on_their_stored_vector(client):
-    published_initiative(name="Harbour tunnel", summary="A harbour tunnel.")
-    with CaptureQueriesContext(connection) as context:
-        sections = {section.key: section for section in client.get("/search/?q=harbour").context["sections"]}
-    assert [row.name for row in sections["initiatives"].rows] == ["Harbour tunnel"]
-    (sql,) = [query["sql"] for query in context.captured_queries if 'FROM "initiatives_initiative"' in query["sql"]]
-    # to_tsvector on every candidate's text took 35 of the 40 ms of this query at 1,000 initiatives.
-    assert "to_tsvector" not in sql
+# kind: (a published record of that kind with this text, its model, the text's column)
+STORED_VECTORS = {
+    "initiatives": (lambda text: published_initiative(name="Transport", summary=text), Initiative, "summary"),
+    "statements": (
+        lambda text: StatementFactory(**PUBLISHED, speaker=PersonFactory(**PUBLISHED), text=text),
+        Statement,
+        "text",
+    ),
+    "articles": (lambda text: ArticleFactory(title="Transport news", text=text), Article, "text"),
+}
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search runs on PostgreSQL only")
-def test_articles_are_searched_on_a_stored_vector_that_follows_their_text(client):
-    article = ArticleFactory(title="Ferry news", text="The new ferry pier opened on Monday.")
+@pytest.mark.parametrize("kind", STORED_VECTORS)
+def test_each_kind_is_searched_on_a_stored_vector_that_follows_its_text(client, kind):
+    """Neither finding nor ranking parses a row's text: to_tsvector over every candidate took 35 of the 40 ms of
+    the initiatives' query at 1,000 initiatives, and 5.5 s for the articles' at 10,000 articles."""
+    make, model, column = STORED_VECTORS[kind]
+    record = make("The new ferry pier opened on Monday.")
+    table = model._meta.db_table
 
     def found(word: str) -> list[int]:
         with CaptureQueriesContext(connection) as context:
             sections = {section.key: section for section in client.get(f"/search/?q={word}").context["sections"]}
-        (sql,) = [query["sql"] for query in context.captured_queries if 'FROM "articles_article"' in query["sql"]]
-        assert "to_tsvector" not in sql  # neither to find nor to rank: the stored vector, kept by a trigger
-        return [row.pk for row in sections["articles"].rows]
+        (sql,) = [query["sql"] for query in context.captured_queries if f'FROM "{table}"' in query["sql"]]
+        assert "to_tsvector" not in sql
+        return [row.pk for row in sections[kind].rows]
 
-    assert found("pier") == [article.pk]
-    article.text = "The new tram depot opened on Monday."
-    article.save()
+    assert found("pier") == [record.pk]
+    with connection.cursor() as cursor:  # an UPDATE that no code of ours goes through: the trigger keeps the vector
+        cursor.execute(f"UPDATE {table} SET {column} = %s WHERE id = %s", ["The new tram depot.", record.pk])
     assert found("pier") == []
-    assert found("depot") == [article.pk]
+    assert found("depot") == [record.pk]
 
 
 def test_initiative_list_text_filter(client, demo):
