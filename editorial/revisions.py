@@ -50,7 +50,7 @@ def _value(field: models.Field, value: Any) -> Any:
 
 def content_fields(model: type[models.Model]) -> list[models.Field]:
     """The fields an editor writes: everything but identity and workflow bookkeeping."""
-    # Fields that are not editable are derived (a copied flag, a search vector): the workflow recomputes them.
+    # Fields that are not editable are derived (a copied flag, a search vector): the workflow or a trigger keeps them.
     return [field for field in model._meta.concrete_fields if field.editable and field.name not in WORKFLOW_FIELDS]
 
 
