@@ -8,7 +8,7 @@ workflow, the pipeline, the admin, the API, merges and bulk updates alike. The v
 stays empty and search falls back to plain matching (website.search).
 """
 
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 
 SEARCH_CONFIG = "english"
 
@@ -16,6 +16,16 @@ SEARCH_CONFIG = "english"
 def document(*fields: str) -> SearchVector:
     """The vector searched for `fields`: one expression for the stored column and for ad-hoc searches."""
     return SearchVector(*fields, config=SEARCH_CONFIG)
+
+
+def search_vector_field(*fields: str) -> SearchVectorField:
+    """The column that holds `document(*fields)`: a model's `search_vector`, beside its `search_fields`."""
+    named = f"{', '.join(fields[:-1])} and {fields[-1]}" if len(fields) > 1 else fields[0]
+    return SearchVectorField(
+        null=True,
+        editable=False,
+        help_text=f"Full-text vector of {named} (PostgreSQL), kept by a database trigger (editorial.search).",
+    )
 
 
 def vector_sql(fields: tuple[str, ...], *, row: str = "") -> str:

@@ -1,6 +1,5 @@
 """What governments set up: initiatives, their timelines and the themes they belong to."""
 
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 
@@ -11,6 +10,7 @@ from editorial.models import (
     ends_after_start,
     not_negative,
 )
+from editorial.search import search_vector_field
 from people.models import Jurisdiction, Organization, Person
 
 
@@ -110,19 +110,15 @@ class Initiative(CitedRecord):
     )
     budget_as_of = models.DateField("budget as of", null=True, blank=True)
     budget_as_of_precision = DatePrecisionField()
-    search_vector = SearchVectorField(
-        null=True,
-        editable=False,
-        help_text="Full-text vector of name and summary (PostgreSQL), kept by a database trigger (editorial.search).",
-    )
+    # What site search and the list's words search; the stored vector is `editorial.search.document(*search_fields)`.
+    search_fields = ("name", "summary")
+    search_vector = search_vector_field(*search_fields)
 
     facet_keys = models.JSONField(
         default=dict,
         editable=False,
         help_text="The public list's facet values (derived: kept in step with the fields and theme links).",
     )
-
-    search_fields = ("name", "summary")
 
     class Meta:
         ordering = ["name"]

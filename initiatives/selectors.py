@@ -32,7 +32,7 @@ def list_published_initiatives() -> QuerySet[Initiative]:
 INITIATIVE_LISTING = Listing(
     queryset=list_published_initiatives,
     stored_counts=InitiativeFacetCount,
-    text_fields=("name", "summary"),
+    text_fields=Initiative.search_fields,
     facets=(
         Facet("jurisdiction", "Jurisdiction", "jurisdiction__slug", label_lookup="jurisdiction__name"),
         Facet("status", "Status", "status", choices=dict(InitiativeStatus.choices)),

@@ -1,7 +1,6 @@
 """Where officials spoke: meetings and their sessions, who took part, and what they said."""
 
 from django.contrib.contenttypes.fields import GenericRelation
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 
@@ -12,6 +11,7 @@ from editorial.models import (
     ends_after_start,
     not_negative,
 )
+from editorial.search import search_vector_field
 from initiatives.models import AmountQualifier, Initiative, Theme
 from people.models import Jurisdiction, Organization, Person, Post
 
@@ -72,6 +72,9 @@ class Meeting(CitedRecord):
         related_name="meetings",
         help_text="The forum or body convening it, e.g. APEC.",
     )
+    # What site search and the list's words search; the stored vector is `editorial.search.document(*search_fields)`.
+    search_fields = ("name", "description", "locality", "venue")
+    search_vector = search_vector_field(*search_fields)
 
     class Meta:
         ordering = ["-start_date", "name"]
@@ -177,16 +180,12 @@ class Statement(CitedRecord):
     text = models.TextField(help_text="The words as quoted, or the reporter's paraphrase of them.")
     language = models.CharField(max_length=35, default="en")
     initiatives = models.ManyToManyField(Initiative, blank=True, related_name="statements")
-    search_vector = SearchVectorField(
-        null=True,
-        editable=False,
-        help_text="Full-text vector of summary and text (PostgreSQL), kept by a database trigger (editorial.search).",
-    )
+    # What site search searches; the stored vector is `editorial.search.document(*search_fields)`.
+    search_fields = ("summary", "text")
+    search_vector = search_vector_field(*search_fields)
 
     revision_children = ("amounts", "identifiers")
     themes = models.ManyToManyField(Theme, blank=True, related_name="statements")
-    # What site search searches; the stored vector is exactly `editorial.search.document(*search_fields)`.
-    search_fields = ("summary", "text")
 
     class Meta:
         ordering = ["-date", "speaker"]

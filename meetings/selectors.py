@@ -59,7 +59,7 @@ def list_published_meetings() -> QuerySet[Meeting]:
 
 MEETING_LISTING = Listing(
     queryset=list_published_meetings,
-    text_fields=("name", "description", "locality", "venue"),
+    text_fields=Meeting.search_fields,
     facets=(
         Facet("kind", "Kind", "kind", choices=dict(MeetingKind.choices)),
         Facet("year", "Year", "start_date__year", integer=True),

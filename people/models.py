@@ -14,6 +14,7 @@ from editorial.models import (
     EditorialStatus,
     ends_after_start,
 )
+from editorial.search import search_vector_field
 
 
 class JurisdictionKind(models.TextChoices):
@@ -90,6 +91,9 @@ class Organization(CitedRecord):
     website = models.URLField(blank=True)
     founded_date = models.DateField(null=True, blank=True)
     founded_date_precision = DatePrecisionField()
+    # What site search searches; the stored vector is `editorial.search.document(*search_fields)`.
+    search_fields = ("name", "description")
+    search_vector = search_vector_field(*search_fields)
     dissolved_date = models.DateField(null=True, blank=True)
     dissolved_date_precision = DatePrecisionField(is_end=True)
 
@@ -172,6 +176,9 @@ class Person(CitedRecord):
     honorific_prefix = models.CharField(max_length=100, blank=True, help_text="e.g. Mr, Dr, The Honourable.")
     honorific_suffix = models.CharField(max_length=100, blank=True, help_text="Post-nominals, e.g. GBM, GBS, JP.")
     bio = models.TextField("short bio", blank=True)
+    # What site search and the list's words search; the stored vector is `editorial.search.document(*search_fields)`.
+    search_fields = ("full_name", "original_script_name", "bio")
+    search_vector = search_vector_field(*search_fields)
 
     class Meta:
         ordering = ["family_name", "full_name"]

@@ -38,7 +38,7 @@ def _held_posts(prefix: str = "memberships__") -> dict:
 
 PERSON_LISTING = Listing(
     queryset=list_published_people,
-    text_fields=("full_name", "original_script_name", "bio"),
+    text_fields=Person.search_fields,
     facets=(
         Facet(
             "organization",

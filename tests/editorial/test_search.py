@@ -6,8 +6,16 @@ from django.db import connection
 from articles.models import Article
 from editorial.search import document
 from initiatives.models import Initiative
-from meetings.models import Statement
-from tests.factories import ArticleFactory, InitiativeFactory, StatementFactory
+from meetings.models import Meeting, Statement
+from people.models import Organization, Person
+from tests.factories import (
+    ArticleFactory,
+    InitiativeFactory,
+    MeetingFactory,
+    OrganizationFactory,
+    PersonFactory,
+    StatementFactory,
+)
 
 pytestmark = [
     pytest.mark.django_db,
@@ -16,7 +24,15 @@ pytestmark = [
 
 
 @pytest.mark.parametrize(
-    ("factory", "model"), [(InitiativeFactory, Initiative), (StatementFactory, Statement), (ArticleFactory, Article)]
+    ("factory", "model"),
+    [
+        (InitiativeFactory, Initiative),
+        (StatementFactory, Statement),
+        (ArticleFactory, Article),
+        (PersonFactory, Person),
+        (OrganizationFactory, Organization),
+        (MeetingFactory, Meeting),
+    ],
 )
 def test_a_stored_vector_is_what_search_computes_from_the_fields_after_any_write(factory, model):
     record = factory()

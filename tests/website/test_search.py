@@ -6,8 +6,9 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from initiatives.models import Initiative
-from meetings.models import Statement
-from tests.factories import ArticleFactory, PersonFactory, StatementFactory
+from meetings.models import Meeting, Statement
+from people.models import Organization, Person
+from tests.factories import ArticleFactory, MeetingFactory, OrganizationFactory, PersonFactory, StatementFactory
 from tests.website.conftest import PUBLISHED, published_initiative
 from website.search import highlight
 
@@ -61,6 +62,9 @@ STORED_VECTORS = {
         "text",
     ),
     "articles": (lambda text: ArticleFactory(title="Transport news", text=text), Article, "text"),
+    "people": (lambda text: PersonFactory(**PUBLISHED, bio=text), Person, "bio"),
+    "organizations": (lambda text: OrganizationFactory(**PUBLISHED, description=text), Organization, "description"),
+    "meetings": (lambda text: MeetingFactory(**PUBLISHED, description=text), Meeting, "description"),
 }
 
 
