@@ -64,7 +64,9 @@ def get_home() -> Home:
     )
 
 
-def _section(key, title, queryset, *, fields, snippet_field, query, more_url=None) -> SearchSection:
+def _section(key, title, queryset, *, snippet_field, query, more_url=None) -> SearchSection:
+    """A kind's best matches, searched in the fields its stored vector holds (`search_fields`)."""
+    fields = queryset.model.search_fields
     rows = ranked(queryset, fields=fields, snippet_field=snippet_field, query=query, limit=SECTION_SIZE + 1)
     return SearchSection(key, title, rows[:SECTION_SIZE], len(rows) > SECTION_SIZE, more_url)
 
@@ -80,7 +82,6 @@ def search_site(*, query: str) -> list[SearchSection]:
             "initiatives",
             "Initiatives",
             Initiative.objects.published().select_related("jurisdiction"),
-            fields=Initiative.search_fields,
             snippet_field="summary",
             query=query,
             more_url=reverse("initiatives:list") + more,
@@ -89,7 +90,6 @@ def search_site(*, query: str) -> list[SearchSection]:
             "people",
             "People",
             Person.objects.published(),
-            fields=Person.search_fields,
             snippet_field="bio",
             query=query,
             more_url=reverse("people:list") + more,
@@ -98,7 +98,6 @@ def search_site(*, query: str) -> list[SearchSection]:
             "organizations",
             "Organizations",
             Organization.objects.published(),
-            fields=Organization.search_fields,
             snippet_field="description",
             query=query,
         ),
@@ -106,7 +105,6 @@ def search_site(*, query: str) -> list[SearchSection]:
             "meetings",
             "Meetings",
             Meeting.objects.published(),
-            fields=Meeting.search_fields,
             snippet_field="description",
             query=query,
             more_url=reverse("meetings:list") + more,
@@ -115,7 +113,6 @@ def search_site(*, query: str) -> list[SearchSection]:
             "statements",
             "Statements",
             Statement.objects.published().filter(speaker__editorial_status=published).select_related("speaker"),
-            fields=Statement.search_fields,
             snippet_field="text",
             query=query,
         ),
@@ -123,7 +120,6 @@ def search_site(*, query: str) -> list[SearchSection]:
             "articles",
             "Articles",
             Article.objects.all(),
-            fields=Article.search_fields,
             snippet_field="text",
             query=query,
         ),
