@@ -196,7 +196,7 @@ def test_facet_pages_walk_every_match_once_forwards_and_back(client, monkeypatch
     assert pages[0].total == 4
     back = client.get(f"/initiatives/?{query}&before={pages[-1].previous_cursor}").context["page"]
     assert [row.name for row in back.rows] == expected[:3]
-    assert [theme.name for theme in back.rows[0].listed_themes] == [theme.name]  # the rows come with their themes
+    assert [listed.name for listed in back.rows[0].listed_themes] == [theme.name]  # the rows come with their themes
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="an index-only scan (PostgreSQL)")
