@@ -9,12 +9,12 @@ import uuid
 
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
 from editorial.models import CuratedQuerySet, CuratedRecord
+from editorial.search import search_vector_field
 
 
 def text_sha256(text: str) -> str:
@@ -55,14 +55,9 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # Indexed: the API's Last-Modified reads the newest one on every request.
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
-    search_vector = SearchVectorField(
-        null=True,
-        editable=False,
-        help_text="Full-text vector of title and text (PostgreSQL), kept by a database trigger (migration 0006).",
-    )
-
-    # What site search searches; the stored vector is exactly `editorial.search.document(*search_fields)`.
+    # What site search searches; the stored vector is `editorial.search.document(*search_fields)`.
     search_fields = ("title", "text")
+    search_vector = search_vector_field(*search_fields)
 
     objects = ArticleManager()
 

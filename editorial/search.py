@@ -1,8 +1,8 @@
 """The stored full-text vector a searchable model carries, kept in step by a database trigger (PostgreSQL).
 
-A model opts in with `search_fields = (...)` and a `search_vector = SearchVectorField(...)`, and a migration
-that runs `vector_trigger_sql(...)`: initiatives, statements, and articles (whose migration 0006 holds its own
-copy of the same SQL). A trigger keeps the vector, not the code that saves: records are written by the
+A model opts in with `search_fields = (...)`, `search_vector = search_vector_field(*search_fields)` and a
+migration that runs `vector_trigger_sql(...)`: initiatives, people, organizations, meetings, statements and
+articles. A trigger keeps the vector, not the code that saves: records are written by the
 workflow, the pipeline, the admin, the API, merges and bulk updates alike. The vector is the expression
 `document(*search_fields)` compiles to, so that searches and the stored column agree. On SQLite the column
 stays empty and search falls back to plain matching (website.search).

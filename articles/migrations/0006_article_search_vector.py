@@ -9,33 +9,10 @@ the stored column agree. On SQLite the column stays empty and search falls back 
 import django.contrib.postgres.search
 from django.db import migrations
 
-VECTOR = "to_tsvector('english'::regconfig, COALESCE({row}title, '') || ' ' || COALESCE({row}text, ''))"
+from editorial.search import run_on_postgresql, vector_trigger_sql
 
-CREATE = [
-    f"""CREATE OR REPLACE FUNCTION articles_article_search_vector() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        NEW.search_vector := {VECTOR.format(row="NEW.")};
-        RETURN NEW;
-    END $$""",
-    "CREATE TRIGGER articles_article_search_vector BEFORE INSERT OR UPDATE OF title, text ON articles_article "
-    "FOR EACH ROW EXECUTE FUNCTION articles_article_search_vector()",
-    f"UPDATE articles_article SET search_vector = {VECTOR.format(row='')}",
-    "CREATE INDEX article_search_vector ON articles_article USING gin (search_vector)",
-]
-DROP = [
-    "DROP INDEX IF EXISTS article_search_vector",
-    "DROP TRIGGER IF EXISTS articles_article_search_vector ON articles_article",
-    "DROP FUNCTION IF EXISTS articles_article_search_vector()",
-]
-
-
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
+# The same statements it created when it was written with its own copy of them (editorial.search writes them now).
+CREATE, DROP = vector_trigger_sql(table="articles_article", fields=("title", "text"), index="article_search_vector")
 
 
 class Migration(migrations.Migration):
@@ -53,5 +30,5 @@ class Migration(migrations.Migration):
                 null=True,
             ),
         ),
-        migrations.RunPython(_run(CREATE), _run(DROP)),
+        migrations.RunPython(run_on_postgresql(CREATE), run_on_postgresql(DROP)),
     ]
