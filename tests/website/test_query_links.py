@@ -4,9 +4,14 @@ import pytest
 from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
 
-from website.templatetags.website import _slug_links, toggle, with_params
+from website.listing import Facet, FacetCounts, FacetValue
+from website.templatetags.website import _slug_links, _Toggles, facet_links, with_params
 
 QUERY = QueryDict("status=launched&theme=theme-3&q=caf%C3%A9+%26+co&after=cursor")
+
+
+def toggle(query: QueryDict, key: str, value) -> str:
+    return _Toggles(query)(key, value)
 
 
 def test_toggle_adds_a_value_beside_the_facets_others_and_drops_the_cursor():
@@ -48,3 +53,24 @@ def test_the_query_is_left_as_it_was():
     toggle(QUERY, "theme", "theme-4")
     with_params(QUERY, sort="recent")
     assert QUERY.urlencode() == "status=launched&theme=theme-3&q=caf%C3%A9+%26+co&after=cursor"
+
+
+def test_facet_links_toggle_each_value_and_mark_lower_bounds():
+    status, theme = Facet(key="status", label="Status", lookup="status"), Facet(key="theme", label="Theme", lookup="x")
+    facets = [
+        FacetCounts(facet=status, values=[FacetValue("launched", "Launched", 3, True)], is_lower_bound=False),
+        FacetCounts(
+            facet=theme,
+            values=[FacetValue("theme-3", "Ports", 1000, is_selected=True), FacetValue("theme-4", "Rail", 7, False)],
+            is_lower_bound=True,
+        ),
+    ]
+    lists = facet_links(facets, QUERY)
+    assert [counts["facet"] for counts in lists] == [status, theme]
+    assert lists[0]["values"] == [
+        {"link": "?theme=theme-3&q=caf%C3%A9+%26+co", "label": "Launched", "count": "3", "is_selected": True}
+    ]
+    assert [(item["link"], item["count"], item["is_selected"]) for item in lists[1]["values"]] == [
+        ("?status=launched&q=caf%C3%A9+%26+co", "1000+", True),
+        ("?status=launched&theme=theme-3&theme=theme-4&q=caf%C3%A9+%26+co", "7+", False),
+    ]
