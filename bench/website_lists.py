@@ -1,6 +1,7 @@
 """Website benchmark: list and search pages at 1,000 and 100,000 published initiatives, on PostgreSQL.
 
-    .venv/bin/python bench/website_lists.py                      # the models' indexes as they are
+    .venv/bin/python bench/website_lists.py                      # 1,000 against 100,000 initiatives
+    .venv/bin/python bench/website_lists.py --small 100000 --large 1000000   # ten times more (loads in ~35 min)
 
 Creates two throwaway databases (website_bench_<pid>_<size>) on BENCH_POSTGRES (default
 postgres://postgres@127.0.0.1:5432), fills them through a bench-only bulk path (bulk_create, no
