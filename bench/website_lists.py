@@ -192,6 +192,18 @@ def _pages(total: int) -> dict[str, str]:
     }
 
 
+def _rows_shown(url: str) -> int | None:
+    """How many initiatives a list page shows (None for the search page): a short page costs less to draw."""
+    from django.http import QueryDict
+
+    from initiatives.selectors import INITIATIVE_LISTING
+
+    path, _, query = url.partition("?")
+    if path != "/initiatives/":
+        return None
+    return len(INITIATIVE_LISTING.read(QueryDict(query)).page().rows)
+
+
 def _count_matches(word: str) -> int:
     from django.http import QueryDict
 
@@ -245,16 +257,22 @@ def main() -> None:
         call_command("collectstatic", interactive=False, verbosity=0)
         client = Client()
         print(f"\nPostgreSQL, production settings; median of {RUNS} requests through the Django test client")
-        print(f"{'page':<34}{arguments.small:>10,}{arguments.large:>11,}   ratio")
+        print(f"{'page':<34}{arguments.small:>10,}{arguments.large:>11,}   ratio   rows shown")
         for small_name, large_name in zip(pages[arguments.small], pages[arguments.large], strict=True):
             urls = {
                 arguments.small: pages[arguments.small][small_name],
                 arguments.large: pages[arguments.large][large_name],
             }
+            shown = {}
+            for size, url in urls.items():
+                use(size)
+                shown[size] = _rows_shown(url)
+            rows = "/".join(str(shown[size]) for size in urls) if None not in shown.values() else ""
             times = _time(client, urls, use)
             small, large = times[arguments.small], times[arguments.large]
             name = small_name.split(" at row ")[0].split(", row ")[0]
-            print(f"{name:<34}{small * 1000:>8.1f}ms{large * 1000:>9.1f}ms   {large / small:.2f}x", flush=True)
+            timing = f"{small * 1000:>8.1f}ms{large * 1000:>9.1f}ms   {large / small:.2f}x"
+            print(f"{name:<34}{timing}   {rows:>10}", flush=True)
     finally:
         for wrapper in wrappers.values():
             wrapper.close()
