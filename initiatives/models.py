@@ -164,23 +164,25 @@ class Initiative(CitedRecord):
 
 
 class InitiativeFacetCount(models.Model):
-    """How many published initiatives carry a facet key (`other` empty), or two keys together.
+    """How many published initiatives carry a facet key (`other` and `third` empty), two keys together
+    (every ordered pair, `third` empty), or three (each pair once, its bytewise lesser key first, with a third).
 
-    Derived data, written only by database triggers on the initiatives table (migration 0005), so that
+    Derived data, written only by database triggers on the initiatives table (migration 0008), so that
     every write, the workflow's or a bulk one, keeps it exact. The key `*` counts every published
-    initiative. With it the public list answers its total and facet counts with one facet chosen (or
-    none), and its total with two, from a few rows, whatever the number of initiatives.
+    initiative. With it the public list answers its total and facet counts with up to two facets chosen,
+    from a few rows, whatever the number of initiatives.
     """
 
     key = models.CharField(max_length=200)
     other = models.CharField(max_length=200, blank=True)
+    third = models.CharField(max_length=200, blank=True)
     total = models.IntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["key", "other"], name="initiative_facet_count_unique")]
+        constraints = [models.UniqueConstraint(fields=["key", "other", "third"], name="initiative_facet_count_unique")]
 
     def __str__(self):
-        return f"{self.key} {self.other}: {self.total}"
+        return " ".join(filter(None, [self.key, self.other, self.third])) + f": {self.total}"
 
 
 class InitiativeAlias(AliasBase):

@@ -2,18 +2,9 @@
 
 from django.db import migrations, models
 
-from initiatives import facet_counts_sql
-
-
-def create_triggers(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    for statement in [*facet_counts_sql.create_statements(vendor), *facet_counts_sql.rebuild_statements(vendor)]:
-        schema_editor.execute(statement)
-
-
-def drop_triggers(apps, schema_editor):
-    for statement in facet_counts_sql.drop_statements(schema_editor.connection.vendor):
-        schema_editor.execute(statement)
+# This migration created the counting triggers until 0008 counted three keys as well: the triggers are the
+# latest migration's (0008 drops these where they were created and creates its own), and a fresh database
+# must not run today's trigger SQL against this migration's table.
 
 
 class Migration(migrations.Migration):
@@ -35,5 +26,4 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('key', 'other'), name='initiative_facet_count_unique')],
             },
         ),
-        migrations.RunPython(create_triggers, drop_triggers),
     ]

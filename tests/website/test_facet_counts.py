@@ -16,22 +16,26 @@ from initiatives.selectors import INITIATIVE_LISTING
 from tests.editorial.test_workflow import new_initiative, published
 from tests.factories import OrganizationFactory, ThemeFactory
 from tests.website.conftest import PUBLISHED, published_initiative
+from website.listing import facets as listing_facets
 
 pytestmark = pytest.mark.django_db
 
 
 def _recount() -> Counter:
-    """What the counts must be: `*`, each key and each ordered pair of keys of every published initiative."""
+    """What the counts must be: `*`, each key, each ordered pair of keys, and each pair (the lesser key first,
+    bytewise) with every third key, of every published initiative."""
     counts = Counter()
     for keys in Initiative.objects.published().values_list("facet_keys", flat=True):
-        counts.update([("*", ""), *((key, "") for key in keys), *permutations(keys, 2)])
+        pairs = [(a, b) for a, b in permutations(keys, 2)]
+        triples = [(a, b, c) for a, b in pairs if a.encode() < b.encode() for c in keys if c not in (a, b)]
+        counts.update([("*", "", ""), *((key, "", "") for key in keys), *((a, b, "") for a, b in pairs), *triples])
     return counts
 
 
 def _stored() -> Counter:
-    rows = InitiativeFacetCount.objects.filter(total__gt=0).values_list("key", "other", "total")
+    rows = InitiativeFacetCount.objects.filter(total__gt=0).values_list("key", "other", "third", "total")
     assert not InitiativeFacetCount.objects.filter(total__lt=0).exists()
-    return Counter({(key, other): total for key, other, total in rows})
+    return Counter({(key, other, third): total for key, other, third, total in rows})
 
 
 def test_the_counts_follow_the_workflow_links_merges_and_deletes(editor, reviewer):
@@ -40,7 +44,7 @@ def test_the_counts_follow_the_workflow_links_merges_and_deletes(editor, reviewe
     first = published(editor, reviewer, status="announced", responsible_organization=duplicate)
     second = published_initiative(status="launched", announced_date="2024-05-01")
     new_initiative(editor, slug="only-a-draft", status="launched")  # never counted
-    assert _stored() == _recount() and _stored()[("*", "")] == 2
+    assert _stored() == _recount() and _stored()[("*", "", "")] == 2
 
     second.themes.add(ai, data_theme)  # links, from either side
     ai.initiatives.add(first)
@@ -55,15 +59,15 @@ def test_the_counts_follow_the_workflow_links_merges_and_deletes(editor, reviewe
     transition(record=first, action="submit", by=editor)
     transition(record=first, action="publish", by=reviewer)
     assert _stored() == _recount() != before
-    assert _stored()[("status:launched", f"theme:{data_theme.pk}")] == 1
+    assert _stored()[("status:launched", f"theme:{data_theme.pk}", "")] == 1
 
     merge_records(duplicate=duplicate, survivor=survivor, by=reviewer)
     merge_records(duplicate=data_theme, survivor=ai, by=reviewer)
     assert _stored() == _recount()
-    assert _stored()[(f"organization:{survivor.pk}", "")] == 1
+    assert _stored()[(f"organization:{survivor.pk}", "", "")] == 1
 
     transition(record=first, action="unpublish", by=reviewer, comment="Not confirmed.")
-    assert _stored() == _recount() and _stored()[("*", "")] == 1
+    assert _stored() == _recount() and _stored()[("*", "", "")] == 1
     second.delete()
     assert _stored() == Counter()
 
@@ -87,6 +91,7 @@ QUERIES = [
     "status=launched&theme=ai",
     "status=launched&status=announced&theme=data",
     "theme=ai&theme=data&status=launched",
+    "status=launched&year=2020&theme=data",  # three facets: counted from the matches
     "jurisdiction=none-such",
     "q=Initiative&status=launched",
 ]
@@ -117,6 +122,23 @@ def test_the_stored_counts_answer_as_counting_the_matches_does(client, monkeypat
     assert stored == counted
 
 
+def test_two_facets_chosen_count_exactly_past_the_sample(client, monkeypatch):
+    """With two facets chosen, every other facet's counts are read from the counts of three keys: exact however
+    many match, where a sample of the matches would give lower bounds."""
+    monkeypatch.setattr(listing_facets, "FACET_SAMPLE", 2)
+    ai = ThemeFactory(**PUBLISHED, slug="ai")
+    for number in range(5):
+        published_initiative(status="launched", announced_date=f"202{number % 2}-01-01").themes.add(ai)
+    published_initiative(status="announced", announced_date="2020-01-01").themes.add(ai)
+
+    response = client.get("/initiatives/?status=launched&theme=ai")
+    facets = {counts.facet.key: counts for counts in response.context["facets"]}
+    assert response.context["page"].total == 5
+    assert not facets["year"].is_lower_bound
+    assert sorted((value.value, value.count) for value in facets["year"].values) == [(2020, 3), (2021, 2)]
+    assert [(value.value, value.count) for value in facets["status"].values] == [("launched", 5), ("announced", 1)]
+
+
 def test_a_fall_on_counts_already_emptied_leaves_nothing():
     published_initiative(status="launched")
     InitiativeFacetCount.objects.all().delete()  # as SQLite's flush may, table by table, before the initiatives
@@ -144,6 +166,6 @@ def test_a_bulk_load_with_the_counts_paused_is_counted_once_after():
         for _ in range(3):
             published_initiative(status="launched")
         assert _stored() == before  # no trigger ran meanwhile
-    assert _stored() == _recount() and _stored()[("status:launched", "")] == 3
+    assert _stored() == _recount() and _stored()[("status:launched", "", "")] == 3
     published_initiative(status="launched")  # and the triggers are back
-    assert _stored()[("status:launched", "")] == 4
+    assert _stored()[("status:launched", "", "")] == 4

@@ -49,9 +49,11 @@ def _initiatives(count: int):
         # one facet: the stored counts of its value with every other key, and of every key alone (its own
         # facet's counts leave its choice out)
         ("/initiatives/?status=announced", 7),
-        # two facets: the chosen theme's slug looked up; the count summed over the stored pairs; one GROUP
-        # BY of the stored keys for the other facets; stored counts for each chosen facet's own counts
-        ("/initiatives/?status=announced&theme=ai", 10),
+        # two facets: the chosen theme's slug looked up; the count and the other facets' counts summed over
+        # the stored pairs and their third keys; stored counts for each chosen facet's own counts
+        ("/initiatives/?status=announced&theme=ai", 9),
+        # three facets: past the stored counts, one GROUP BY of the stored keys for the facets not chosen
+        ("/initiatives/?status=announced&theme=ai&year=2020", 11),
         # words: nothing from the stored counts; count, and one GROUP BY per distinct set of filters
         ("/initiatives/?q=Initiative&status=announced&theme=ai", 10),
     ],

@@ -2,8 +2,7 @@
 
 A list page runs a fixed set of queries: one bounded count, one page of rows (plus the page's
 prefetches) and the facet counts. A listing that keeps counts of its rows' facet keys (`stored_counts`)
-answers the count and the facets exactly from a few of those rows when at most one facet is chosen
-(and the count when two are).
+answers the count and the facets exactly from a few of those rows when at most two facets are chosen.
 `paging` holds the keyset pages and the bounded count, `facets`
 the facets and how they are counted (over a sample, from keys stored on each row where a listing
 has many rows).
@@ -13,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Model, QuerySet, Sum
+from django.db.models import Model, Q, QuerySet, Sum
 from django.http import QueryDict
 
 from website.listing.facets import (
@@ -154,7 +153,7 @@ class ListRequest:
         """One page of rows after (or before) the cursor, with a count of all matches: exact from the stored
         counts when they can answer, else bounded."""
         counts = self.stored_counts(None)
-        total = counts.get("*", 0) if counts is not None else self._stored_pair_total()
+        total = counts.get("*", 0) if counts is not None else None
         filtered = self.filtered()
         # With facets only, the page's keys come from an index that holds the stored keys beside the sort keys
         # (see initiatives' `initiative_public_name`), and only the page's rows are read from the table after.
@@ -168,10 +167,11 @@ class ListRequest:
     def stored_counts(self, without: str | None) -> dict[str, int] | None:
         """How many matches (with every chosen facet but `without`) carry each key, "*" how many there are.
 
-        Read from the listing's stored counts, which answer with no facet or one chosen: every key alone, or
-        summed over the chosen values with each other key. Values of a one-valued facet never meet, so the
-        sums are exact; several values of a many-valued facet may (an initiative with both themes), and words
-        are not counted: None then, and the caller counts the matches themselves.
+        Read from the listing's stored counts, which answer with up to two facets chosen: every key alone, or
+        summed over the chosen values with each other key, or over the pairs of the two facets' values with
+        each third key. Values of a one-valued facet never meet, so the sums are exact; several values of a
+        many-valued facet may (an initiative with both themes), and words are not counted: None then, and
+        the caller counts the matches themselves.
         """
         if without not in self._stored_counts_by_without:
             self._stored_counts_by_without[without] = self._read_stored_counts(without)
@@ -179,25 +179,21 @@ class ListRequest:
 
     def _read_stored_counts(self, without: str | None) -> dict[str, int] | None:
         groups = self._countable_keys(without)
-        if groups is None or len(groups) > 1:
-            return None
-        model = self.listing.stored_counts
-        if not groups:
-            return dict(model.objects.filter(other="", total__gt=0).values_list("key", "total"))
-        if not groups[0]:
-            return {}  # only unknown or unpublished values chosen: nothing matches
-        rows = model.objects.filter(key__in=groups[0], total__gt=0).values("other").annotate(sum=Sum("total"))
-        return {other or "*": total for other, total in rows.order_by().values_list("other", "sum")}
-
-    def _stored_pair_total(self) -> int | None:
-        """With two facets chosen, how many matches there are, summed over the pairs of their values."""
-        groups = self._countable_keys(None)
-        if groups is None or len(groups) != 2:
+        if groups is None or len(groups) > 2:
             return None
         if not all(groups):
-            return 0
-        pairs = self.listing.stored_counts.objects.filter(key__in=groups[0], other__in=groups[1])
-        return pairs.aggregate(sum=Sum("total"))["sum"] or 0
+            return {}  # only unknown or unpublished values chosen: nothing matches
+        stored = self.listing.stored_counts.objects.filter(total__gt=0)
+        if not groups:
+            return dict(stored.filter(other="", third="").values_list("key", "total"))
+        if len(groups) == 1:
+            rows, other = stored.filter(key__in=groups[0], third=""), "other"
+        else:
+            # Pairs are kept in both orders, with a third key in one: the lesser first.
+            pairs = Q(key__in=groups[0], other__in=groups[1]) | Q(key__in=groups[1], other__in=groups[0])
+            rows, other = stored.filter(pairs).exclude(Q(third="") & Q(key__in=groups[1])), "third"
+        sums = rows.values(other).annotate(sum=Sum("total")).order_by().values_list(other, "sum")
+        return {key or "*": total for key, total in sums}
 
     def _countable_keys(self, without: str | None) -> list[list[str]] | None:
         """The stored keys of each chosen facet but `without`, when sums of stored counts are exact for them.

@@ -5,8 +5,8 @@ from initiatives.facets import rebuild_facet_counts
 from initiatives.models import InitiativeFacetCount
 
 
-def _counts() -> set[tuple[str, str, int]]:
-    return set(InitiativeFacetCount.objects.filter(total__gt=0).values_list("key", "other", "total"))
+def _counts() -> set[tuple[str, str, str, int]]:
+    return set(InitiativeFacetCount.objects.filter(total__gt=0).values_list("key", "other", "third", "total"))
 
 
 class Command(BaseCommand):
