@@ -3,6 +3,7 @@ mentions."""
 
 import re
 from collections.abc import Callable, Iterable
+from html import escape as escape_html
 from urllib.parse import quote_plus, urlencode
 
 from django import template
@@ -121,38 +122,57 @@ def _slug_links(route: str) -> Callable[[str], str]:
     return link
 
 
-@register.simple_tag
-def initiative_rows(initiatives: Iterable, query: QueryDict) -> list[dict]:
-    """What each initiative of a list page shows, worked out once a page: the {% url %}, get_..._display, date
-    filters, truncatewords and per-theme toggle tags it replaces cost 0.09 ms a row, 60% of the rows' rendering.
+# One initiative of a list page; every value put in is escaped first. The blank lines where a value is missing
+# are those the template this replaced left.
+INITIATIVE_ROW = (
+    '\n  <li>\n    <h3><a href="{link}">{name}</a></h3>\n'
+    '    <p class="meta"><span class="status status-{status}">{status_label}</span>\n'
+    "      {instrument}\n      {jurisdiction}\n      {organization}\n      {announced}</p>\n"
+    "    {summary}\n    {themes}\n  </li>\n  "
+)
 
-    Each value keeps the condition the row's markup tests: an object or None, a label only where it is set.
+
+@register.simple_tag
+def initiative_rows(initiatives: Iterable, query: QueryDict) -> SafeString:
+    """The `<li>` of each initiative of a list page, written here rather than in a template loop, every value
+    escaped as autoescaping would (`html.escape`, which Django's `escape` calls). With the {% url %},
+    get_..._display, date filters, truncatewords and per-theme toggles it replaced, the loop took 0.15 ms a
+    row, most of a 50-row page's rendering. Django's admin builds its change list's cells in Python too.
     """
     detail_link, toggle_link = _slug_links("initiatives:detail"), _Toggles(query)
     # get_status_display() rebuilds its choices' dict for every call.
     labels = {name: dict(Initiative._meta.get_field(name).flatchoices) for name in ("status", "instrument")}
+
+    def label(name: str, value: str) -> str:
+        return escape_html(str(labels[name].get(value, value)))
+
     rows = []
     for initiative in initiatives:
         organization = initiative.responsible_organization
         announced = initiative.partial_date("announced_date")
-        rows.append(
-            {
-                "link": detail_link(initiative.slug),
-                "name": initiative.name,
-                "status": initiative.status,
-                "status_label": str(labels["status"].get(initiative.status, initiative.status)),
-                "instrument": str(labels["instrument"].get(initiative.instrument, initiative.instrument)),
-                "jurisdiction": initiative.jurisdiction,
-                "organization": organization if organization and organization.is_live else None,
-                "announced": announced.display() if announced else "",
-                "announced_iso": announced.isoformat() if announced else "",
-                "summary": Truncator(initiative.summary).words(SUMMARY_WORDS, truncate=" …")
-                if initiative.summary
-                else None,
-                "themes": [(toggle_link("theme", theme.slug), theme.name) for theme in initiative.listed_themes],
-            }
+        instrument = label("instrument", initiative.instrument)
+        if announced:
+            time = f'<time datetime="{escape_html(announced.isoformat())}">{escape_html(announced.display())}</time>'
+        summary = initiative.summary and Truncator(initiative.summary).words(SUMMARY_WORDS, truncate=" …")
+        themes = "".join(
+            f'<a href="{escape_html(toggle_link("theme", theme.slug))}">{escape_html(theme.name)}</a>'
+            for theme in initiative.listed_themes
         )
-    return rows
+        rows.append(
+            INITIATIVE_ROW.format(
+                link=escape_html(detail_link(initiative.slug)),
+                name=escape_html(initiative.name),
+                status=escape_html(initiative.status),
+                status_label=label("status", initiative.status),
+                instrument=f" · {instrument}" if instrument else "",
+                jurisdiction=f" · {escape_html(initiative.jurisdiction.name)}" if initiative.jurisdiction else "",
+                organization=f" · {escape_html(organization.name)}" if organization and organization.is_live else "",
+                announced=f" · announced {time}" if announced else "",
+                summary=f"<p>{escape_html(summary)}</p>" if summary else "",
+                themes=f'<p class="tags">{themes}</p>' if themes else "",
+            )
+        )
+    return mark_safe("".join(rows))
 
 
 @register.simple_tag
