@@ -180,6 +180,11 @@ class InitiativeFacetCount(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["key", "other", "third"], name="initiative_facet_count_unique")]
+        # The counts of one key, and of one key with each other, read apart from the many of three keys.
+        indexes = [
+            models.Index(fields=["key"], condition=Q(other="", third=""), name="initiative_facet_count_keys"),
+            models.Index(fields=["key", "other"], condition=Q(third=""), name="initiative_facet_count_pairs"),
+        ]
 
     def __str__(self):
         return " ".join(filter(None, [self.key, self.other, self.third])) + f": {self.total}"

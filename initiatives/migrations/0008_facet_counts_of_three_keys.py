@@ -42,5 +42,17 @@ class Migration(migrations.Migration):
                 fields=("key", "other", "third"), name="initiative_facet_count_unique"
             ),
         ),
+        migrations.AddIndex(
+            model_name="initiativefacetcount",
+            index=models.Index(
+                condition=models.Q(("other", ""), ("third", "")), fields=["key"], name="initiative_facet_count_keys"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="initiativefacetcount",
+            index=models.Index(
+                condition=models.Q(("third", "")), fields=["key", "other"], name="initiative_facet_count_pairs"
+            ),
+        ),
         migrations.RunPython(create_triggers, drop_triggers),
     ]
