@@ -139,8 +139,8 @@ def _plain(value):
 
 
 def encode_cursor(row, sort: Sort) -> str:
-    """The row's sort key as an opaque URL-safe token."""
-    values = [_plain(getattr(row, alias)) for alias, _ in sort.keys]
+    """The row's sort key (a model instance's attributes or a dict's values) as an opaque URL-safe token."""
+    values = [_plain(row[alias] if isinstance(row, dict) else getattr(row, alias)) for alias, _ in sort.keys]
     return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode().rstrip("=")
 
 

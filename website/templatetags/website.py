@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from initiatives.models import Initiative
+from initiatives.selectors import InitiativeRow
 from website.listing import FacetCounts
 
 register = template.Library()
@@ -178,7 +179,7 @@ INITIATIVE_ROW = (
 
 
 @register.simple_tag
-def initiative_rows(initiatives: Iterable, query: QueryDict) -> SafeString:
+def initiative_rows(rows: Iterable[InitiativeRow], query: QueryDict) -> SafeString:
     """The `<li>` of each initiative of a list page, written here rather than in a template loop, every value
     escaped as autoescaping would (`html.escape`, which Django's `escape` calls). With the {% url %},
     get_..._display, date filters, truncatewords and per-theme toggles it replaced, the loop took 0.15 ms a
@@ -191,33 +192,30 @@ def initiative_rows(initiatives: Iterable, query: QueryDict) -> SafeString:
     def label(name: str, value: str) -> str:
         return escape_html(str(labels[name].get(value, value)))
 
-    rows = []
-    for initiative in initiatives:
-        organization = initiative.responsible_organization
-        announced = initiative.partial_date("announced_date")
-        instrument = label("instrument", initiative.instrument)
+    html = []
+    for row in rows:
+        instrument, announced = label("instrument", row.instrument), row.announced
         if announced:
             time = f'<time datetime="{escape_html(announced.isoformat())}">{escape_html(announced.display())}</time>'
-        summary = initiative.summary and Truncator(initiative.summary).words(SUMMARY_WORDS, truncate=" …")
+        summary = row.summary and Truncator(row.summary).words(SUMMARY_WORDS, truncate=" …")
         themes = "".join(
-            f'<a href="{escape_html(toggle_link("theme", theme.slug))}">{escape_html(theme.name)}</a>'
-            for theme in initiative.listed_themes
+            f'<a href="{escape_html(toggle_link("theme", slug))}">{escape_html(name)}</a>' for slug, name in row.themes
         )
-        rows.append(
+        html.append(
             INITIATIVE_ROW.format(
-                link=escape_html(detail_link(initiative.slug)),
-                name=escape_html(initiative.name),
-                status=escape_html(initiative.status),
-                status_label=label("status", initiative.status),
+                link=escape_html(detail_link(row.slug)),
+                name=escape_html(row.name),
+                status=escape_html(row.status),
+                status_label=label("status", row.status),
                 instrument=f" · {instrument}" if instrument else "",
-                jurisdiction=f" · {escape_html(initiative.jurisdiction.name)}" if initiative.jurisdiction else "",
-                organization=f" · {escape_html(organization.name)}" if organization and organization.is_live else "",
+                jurisdiction=f" · {escape_html(row.jurisdiction)}" if row.jurisdiction else "",
+                organization=f" · {escape_html(row.organization)}" if row.organization else "",
                 announced=f" · announced {time}" if announced else "",
                 summary=f"<p>{escape_html(summary)}</p>" if summary else "",
                 themes=f'<p class="tags">{themes}</p>' if themes else "",
             )
         )
-    return mark_safe("".join(rows))
+    return mark_safe("".join(html))
 
 
 @register.simple_tag
