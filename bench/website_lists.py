@@ -62,7 +62,7 @@ WORDS = [
     "startup",
     "science",
 ]
-RUNS = 9
+RUNS = 15  # a median of 9 moved the sparse two-facet line by 0.25x between runs on a shared machine; of 15, by 0.1x
 
 
 def _admin(sql: str) -> None:
