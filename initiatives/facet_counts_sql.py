@@ -20,16 +20,12 @@ def _combinations(vendor: str, keys: str, rows: str = "", where: str = "") -> st
     def select(columns: str, aliases: str, *conditions: str) -> str:
         sources = ([rows] if rows else []) + [KEYS[vendor].format(keys=keys, alias=alias) for alias in aliases]
         condition = " AND ".join([*([where] if where else []), *conditions])
-        return f"SELECT {columns} FROM {', '.join(sources)}" + (f" WHERE {condition}" if condition else "")
+        sql = f"SELECT {columns}" + (f" FROM {', '.join(sources)}" if sources else "")
+        return sql + (f" WHERE {condition}" if condition else "")
 
-    everything = (
-        f"SELECT '*' AS key, '' AS other, '' AS third {'FROM ' + rows + ' ' if rows else ''}WHERE "
-        + (f"{where} AND " if where else "")
-        + f"{keys} IS NOT NULL"
-    )
     return " UNION ALL ".join(
         [
-            everything,
+            select("'*' AS key, '' AS other, '' AS third", "", f"{keys} IS NOT NULL"),
             select(f"{a}, '', ''", "a"),
             select(f"{a}, {b}, ''", "ab", f"{a} <> {b}"),
             select(f"{a}, {b}, {c}", "abc", LESS[vendor].format(a=a, b=b), f"{c} <> {a}", f"{c} <> {b}"),

@@ -50,8 +50,8 @@ def build_initiative_rows(values: list[dict]) -> list[InitiativeRow]:
     """A list page's rows from their values, with their published themes (one query)."""
     themes: dict[int, list[tuple[str, str]]] = {row["pk"]: [] for row in values}
     if values:
-        links = Initiative.themes.through.objects.filter(initiative__in=themes, theme__editorial_status=PUBLISHED)
-        for pk, slug, name in links.order_by("theme__name").values_list("initiative_id", "theme__slug", "theme__name"):
+        links = Theme.objects.published().filter(initiatives__in=themes).order_by("name")
+        for pk, slug, name in links.values_list("initiatives", "slug", "name"):
             themes[pk].append((slug, name))
     return [
         InitiativeRow(
@@ -62,7 +62,7 @@ def build_initiative_rows(values: list[dict]) -> list[InitiativeRow]:
             instrument=row["instrument"],
             jurisdiction=row["jurisdiction__name"],
             organization=row["responsible_organization__name"]
-            if row["responsible_organization__editorial_status"] == PUBLISHED
+            if row["responsible_organization__editorial_status"] == PUBLISHED  # as Organization.is_live
             else None,
             announced=PartialDate.from_fields(row["announced_date"], row["announced_date_precision"]),
             themes=themes[row["pk"]],
