@@ -4,6 +4,7 @@ from django import forms
 from django.forms.models import model_to_dict
 
 from editorial.models import CuratedRecord, EditorialStatus
+from editorial.rules import TRANSITIONS
 from editorial.services import unique_slug
 
 
@@ -11,12 +12,12 @@ class CuratedRecordForm(forms.ModelForm):
     """Carries the version the editor opened, so a save over someone else's is refused, not silent."""
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    change_message = forms.CharField(
-        label="Why this change",
+    workflow_comment = forms.CharField(
+        label="Comment",
         required=False,
-        max_length=500,
-        help_text="Kept in the record's history; reviewers read it.",
-        widget=forms.TextInput(attrs={"size": 80}),
+        max_length=2000,
+        help_text="Why this change, or what to fix: kept in the record's history, and read by the reviewer or editor.",
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
     )
 
     def __init__(self, *args, **kwargs):
@@ -32,6 +33,9 @@ class CuratedRecordForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        step = TRANSITIONS.get(self.data.get("_workflow", ""))
+        if step is not None and step.comment_required and not cleaned_data.get("workflow_comment", "").strip():
+            self.add_error("workflow_comment", f"Say why: “{step.label}” needs a comment the editor will read.")
         expected = cleaned_data.get("expected_version")
         record = self.instance
         if record.pk is not None and expected is not None:

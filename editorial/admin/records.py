@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.urls import path
 
-from editorial.admin import views
+from editorial.admin import views, words
 from editorial.admin.filters import AuthorFilter, PendingEditFilter
 from editorial.admin.forms import CuratedChildForm, CuratedRecordForm, owned_rows
 from editorial.models import CuratedRecord, EditorialStatus
@@ -41,7 +41,8 @@ EDITORIAL_FIELDSET = (
         )
     },
 )
-SAVE_FIELDSET = ("Save", {"fields": ("change_message", "expected_version")})
+# Rendered in the submit row, beside the buttons they go with, not among the record's fields.
+SUBMIT_ROW_FIELDS = ("workflow_comment", "expected_version")
 WORKFLOW_READONLY = (
     "editorial_status",
     "pending_edit",
@@ -137,11 +138,11 @@ class CuratedRecordAdmin(admin.ModelAdmin):
     # The record's page
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = list(super().get_fieldsets(request, obj))
-        names = set(flatten_fieldsets(fieldsets))
-        if "change_message" not in names:
-            fieldsets.insert(0, SAVE_FIELDSET)
-        if "pending_edit" not in names:
+        fieldsets = [
+            (name, {**options, "fields": [field for field in options["fields"] if field not in SUBMIT_ROW_FIELDS]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        if "pending_edit" not in set(flatten_fieldsets(fieldsets)):
             fieldsets.append(EDITORIAL_FIELDSET)
         return fieldsets
 
@@ -173,9 +174,10 @@ class CuratedRecordAdmin(admin.ModelAdmin):
         return instances
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None and obj.pk:
-            context["transitions"] = views.offered_transitions(self, request, obj)
-            context["pending_revision"] = obj.pending_revision if obj.pending_revision_id else None
+        record = obj if obj is not None else self.model()
+        context["workflow_buttons"] = views.form_actions(request, record)
+        if record.pk:
+            context["workflow_state"] = words.describe_state(record, sent_back=views.sent_back_change(record))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
@@ -198,16 +200,22 @@ class CuratedRecordAdmin(admin.ModelAdmin):
             if field.name in form.cleaned_data
         }
         data = take(record, m2m=m2m, children=owned)
-        save_record(
-            record=record,
-            by=request.user,
-            data=data,
-            expected_version=form.cleaned_data.get("expected_version"),
-            message=form.cleaned_data.get("change_message", ""),
-        )
+        comment = form.cleaned_data.get("workflow_comment", "")
+        action = views.chosen_action(request)
+        edited = not change or set(form.changed_data) - set(SUBMIT_ROW_FIELDS) or any(f.has_changed() for f in formsets)
+        if edited:
+            save_record(
+                record=record,
+                by=request.user,
+                data=data,
+                expected_version=form.cleaned_data.get("expected_version"),
+                message=comment,
+            )
         for formset in formsets:
             if not self._owned_relation(formset):
                 self.save_formset(request, form, formset, change=change)
+        # The step the button names, after the edit it goes with: one click, one request.
+        request.workflow_outcome = views.take_step(request, record, action, comment=comment, edited=bool(edited))
 
     def _owned_relation(self, formset) -> str | None:
         for relation in getattr(self.model, "revision_children", ()):
@@ -226,6 +234,9 @@ class CuratedRecordAdmin(admin.ModelAdmin):
             record.delete()
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id and views.chosen_action(request) in views.STEPS_WITHOUT_EDIT:
+            # Archive, unpublish, restore, discard: the step alone, whatever the fields hold (not validated, not saved).
+            return views.step_without_edit(self, request, object_id)
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except EditConflict as conflict:
@@ -233,14 +244,15 @@ class CuratedRecordAdmin(admin.ModelAdmin):
             self.message_user(request, str(conflict), messages.ERROR)
             return HttpResponseRedirect(request.path)
 
-    def response_post_save_change(self, request, obj):
-        if obj.pending_revision_id:
-            self.message_user(
-                request,
-                "The public still sees the published version: your edit waits for a reviewer's approval.",
-                messages.WARNING,
-            )
-        return super().response_post_save_change(request, obj)
+    def response_add(self, request, obj, post_url_continue=None):
+        if views.is_popup(request):
+            return super().response_add(request, obj, post_url_continue)
+        return views.after_save(self, request, obj)
+
+    def response_change(self, request, obj):
+        if views.is_popup(request):
+            return super().response_change(request, obj)
+        return views.after_save(self, request, obj)
 
     def history_view(self, request, object_id, extra_context=None):
         return views.history(self, request, object_id)
@@ -249,6 +261,7 @@ class CuratedRecordAdmin(admin.ModelAdmin):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
         wrap = self.admin_site.admin_view
         return [
+            path("<path:object_id>/step/", wrap(self._view(views.transition_view)), name=f"{prefix}_step"),
             path(
                 "<path:object_id>/transition/<str:action>/",
                 wrap(self._view(views.transition_view)),

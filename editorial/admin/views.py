@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,8 +11,9 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from editorial.admin import words
 from editorial.merge import merge_records
-from editorial.models import Change, EditorialStatus, Revision
+from editorial.models import Change, ChangeAction, EditorialStatus, Revision, RevisionStatus
 from editorial.revisions import compare, take
 from editorial.workflow import (
     TRANSITIONS,
@@ -58,33 +60,132 @@ def _context(modeladmin, request, record, title: str, **extra) -> dict:
     }
 
 
-def offered_transitions(modeladmin, request, record) -> list[dict]:
-    """The buttons this user may press on this record now, with where each posts."""
+# Steps a record's form offers that take no edit with them: the form's fields are neither validated nor saved.
+STEPS_WITHOUT_EDIT = ("discard_edit", "unpublish", "archive", "restore")
+
+
+def _button(action: str, label: str) -> dict:
+    spec = TRANSITIONS.get(action)
+    return {"action": action, "label": label, "comment_required": bool(spec and spec.comment_required)}
+
+
+def offered_transitions(request, record) -> list[dict]:
+    """The steps this user may take on this record now, without an edit: the review page's buttons."""
     return [
-        {
-            "action": spec.action,
-            "label": spec.label,
-            "url": _url(modeladmin, "transition", record.pk, spec.action),
-            "comment_required": spec.comment_required,
-        }
+        _button(spec.action, words.BUTTON_LABELS.get(spec.action, spec.label).removeprefix("Save and "))
         for spec in available_transitions(record, request.user)
     ]
 
 
-def transition_view(modeladmin, request, object_id, action):
-    """POST only: move the record one step; refusals come back as messages, forbidden roles as 403."""
+def form_actions(request, record) -> list[dict]:
+    """The buttons of a record's edit form: save, and each step this user may take with the edit, in one request."""
+    user = request.user
+    if record.pk is not None and record.editorial_status == EditorialStatus.ARCHIVED:
+        return [_button(spec.action, words.BUTTON_LABELS[spec.action]) for spec in available_transitions(record, user)]
+    if not may_edit(user, type(record)):
+        return []
+    buttons = [_button(words.SAVE, words.save_label(record))]
+    pending = record.pending_revision if record.pk and record.pending_revision_id else None
+    # "Submit" follows the save: a new record or a draft is submitted; a live record's edit is saved, then submitted.
+    if (
+        record.pk is None
+        or record.editorial_status == EditorialStatus.DRAFT
+        or (record.is_live and (pending is None or pending.status == RevisionStatus.PENDING_DRAFT))
+    ):
+        buttons.append(_button("submit", words.BUTTON_LABELS["submit"]))
+    if record.pk is not None:
+        buttons += [
+            _button(spec.action, words.BUTTON_LABELS[spec.action])
+            for spec in available_transitions(record, user)
+            if spec.action != "submit"
+        ]
+    return buttons
+
+
+def chosen_action(request) -> str:
+    """The button the editor pressed on a record's form; "save" when none (Enter in a field)."""
+    return request.POST.get("_workflow") or words.SAVE
+
+
+def is_popup(request) -> bool:
+    return IS_POPUP_VAR in request.POST or IS_POPUP_VAR in request.GET
+
+
+def take_step(request, record, action: str, *, comment: str, edited: bool) -> tuple[int, str]:
+    """After the form's save: take the step its button named; the message level and words for the editor."""
+    if action == words.SAVE:
+        if not edited:
+            return messages.INFO, f"Nothing to save: you changed nothing in “{record}”."
+        return messages.SUCCESS, words.step_outcome(record, words.SAVE)
+    if action not in TRANSITIONS:
+        return messages.ERROR, f"Saved, but “{action}” is not a step: nothing else was done."
+    try:
+        transition(record=record, action=action, by=request.user, comment=comment)
+    except (TransitionNotAllowed, ValidationError, PermissionDenied) as error:
+        if action == "submit" and not edited and record.is_live and not record.pending_revision_id:
+            return messages.ERROR, f"Nothing to submit: you changed nothing in “{record}”."
+        saved = "Saved, but not " if edited else "Not "
+        label = words.BUTTON_LABELS[action].removeprefix("Save and ").lower()
+        return messages.ERROR, f"{saved}{label}: {error_message(error)}"
+    return messages.SUCCESS, words.step_outcome(record, action)
+
+
+def after_save(modeladmin, request, record):
+    """Back to the record's page, saying what the save and its step did and what comes next."""
+    level, text = getattr(request, "workflow_outcome", (messages.SUCCESS, words.step_outcome(record, words.SAVE)))
+    modeladmin.message_user(request, text, level)
+    return HttpResponseRedirect(_url(modeladmin, "change", record.pk))
+
+
+def step_without_edit(modeladmin, request, object_id):
+    """A step pressed on a record's form that takes no edit along (archive, unpublish...): the step alone."""
+    record = _record(modeladmin, request, object_id)
+    _step(modeladmin, request, record, chosen_action(request), request.POST.get("workflow_comment", ""))
+    return HttpResponseRedirect(_url(modeladmin, "change", record.pk))
+
+
+def _step(modeladmin, request, record, action: str, comment: str) -> bool:
+    try:
+        transition(record=record, action=action, by=request.user, comment=comment)
+    except (TransitionNotAllowed, ValidationError) as error:
+        modeladmin.message_user(request, error_message(error), messages.ERROR)
+        return False
+    modeladmin.message_user(request, words.step_outcome(record, action), messages.SUCCESS)
+    return True
+
+
+def sent_back_change(record) -> Change | None:
+    """The reviewer's "request changes" step, while the record (or its edit) is still back with its editor."""
+    pending = record.pending_revision if record.pending_revision_id else None
+    back_with_editor = (
+        pending.status == RevisionStatus.PENDING_DRAFT
+        if pending is not None
+        else record.editorial_status == EditorialStatus.DRAFT
+    )
+    if not back_with_editor:
+        return None
+    latest = (
+        Change.objects.filter(content_type=ContentType.objects.get_for_model(record), object_id=record.pk)
+        .select_related("user")
+        .order_by("-pk")
+        .first()
+    )
+    return latest if latest is not None and latest.action == ChangeAction.REQUEST_CHANGES else None
+
+
+def transition_view(modeladmin, request, object_id, action=None):
+    """POST only: move the record one step (the button's `action`); refusals come back as messages, roles as 403."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     record = _record(modeladmin, request, object_id)
+    action = action or request.POST.get("action", "")
     if action not in TRANSITIONS:
         raise Http404("No such step.")
-    try:
-        transition(record=record, action=action, by=request.user, comment=request.POST.get("comment", ""))
-    except (TransitionNotAllowed, ValidationError) as error:
-        modeladmin.message_user(request, error_message(error), messages.ERROR)
-    else:
-        modeladmin.message_user(request, f"{TRANSITIONS[action].label}: done.", messages.SUCCESS)
-    return HttpResponseRedirect(request.POST.get("next") or _url(modeladmin, "change", record.pk))
+    done = _step(modeladmin, request, record, action, request.POST.get("comment", ""))
+    if done and request.POST.get("next") == "queue":
+        return HttpResponseRedirect(reverse(f"{modeladmin.admin_site.name}:editorial_queue"))
+    back = _url(modeladmin, "review", record.pk) if request.POST.get("next") == "queue" else None
+    return HttpResponseRedirect(back or _url(modeladmin, "change", record.pk))
 
 
 def review(modeladmin, request, object_id):
@@ -113,7 +214,10 @@ def review(modeladmin, request, object_id):
             heading=heading,
             changes=compare(type(record), before, after),
             pending=pending,
-            transitions=offered_transitions(modeladmin, request, record),
+            submitted=_latest(record, ChangeAction.SUBMIT),
+            state=words.describe_state(record),
+            transitions=offered_transitions(request, record),
+            step_url=_url(modeladmin, "step", record.pk),
         ),
     )
 
@@ -122,7 +226,18 @@ def history(modeladmin, request, object_id):
     """Every revision and every transition, newest first, with who, when and why."""
     record = _record(modeladmin, request, object_id)
     content_type = ContentType.objects.get_for_model(record)
-    changes = Change.objects.filter(content_type=content_type, object_id=record.pk).select_related("user", "revision")
+    changes = list(
+        Change.objects.filter(content_type=content_type, object_id=record.pk).select_related(
+            "user", "revision__reverts"
+        )
+    )
+    for change in changes:
+        change.what = words.describe_change(change)
+        change.from_words = words.status_words(change.from_status)
+        change.to_words = words.status_words(change.to_status)
+    revisions = list(_revisions(record).select_related("created_by"))
+    for revision in revisions:
+        revision.what = words.describe_revision(revision)
     return TemplateResponse(
         request,
         "admin/editorial/history.html",
@@ -131,7 +246,7 @@ def history(modeladmin, request, object_id):
             request,
             record,
             f"History of {record}",
-            revisions=_revisions(record).select_related("created_by"),
+            revisions=revisions,
             changes=changes,
             revision_url=_url(modeladmin, "revision", record.pk, 0).rsplit("/0/", 1)[0],
         ),
@@ -152,6 +267,7 @@ def revision_detail(modeladmin, request, object_id, number):
             record,
             f"Revision {number} of {record}",
             revision=revision,
+            what=words.describe_revision(revision),
             changes=compare(type(record), previous.data if previous else None, revision.data),
             can_revert=may_edit(request.user, type(record)) and record.editorial_status != EditorialStatus.ARCHIVED,
             revert_url=_url(modeladmin, "revert", record.pk, number),
@@ -164,13 +280,23 @@ def revert_view(modeladmin, request, object_id, number):
         return HttpResponseNotAllowed(["POST"])
     record = _record(modeladmin, request, object_id)
     revision = get_object_or_404(_revisions(record), number=number)
+    comment = request.POST.get("comment", "")
     try:
-        revert(record=record, revision=revision, by=request.user, comment=request.POST.get("comment", ""))
+        revert(record=record, revision=revision, by=request.user, comment=comment)
     except (TransitionNotAllowed, ValidationError) as error:
         modeladmin.message_user(request, error_message(error), messages.ERROR)
-    else:
-        where = "as an edit waiting for review" if record.pending_revision_id else "to the draft"
-        modeladmin.message_user(request, f"Revision {number} restored {where}.", messages.SUCCESS)
+        return HttpResponseRedirect(_url(modeladmin, "change", record.pk))
+    submitted = request.POST.get("action") == "submit" and _step(
+        modeladmin, request, record, "submit", comment or f"Reverted to revision {number}."
+    )
+    if submitted:
+        return HttpResponseRedirect(_url(modeladmin, "change", record.pk))
+    where = "as a draft edit (the public keeps its version)" if record.pending_revision_id else "to the draft"
+    modeladmin.message_user(
+        request,
+        f"Revision {number} restored {where}. Submit it for review when it is ready: until then no reviewer sees it.",
+        messages.SUCCESS,
+    )
     return HttpResponseRedirect(_url(modeladmin, "change", record.pk))
 
 
@@ -209,6 +335,12 @@ def merge_view(modeladmin, request, object_id):
     return TemplateResponse(
         request, "admin/editorial/merge.html", _context(modeladmin, request, record, f"Merge {record}", form=form)
     )
+
+
+def _latest(record, action: str) -> Change | None:
+    content_type = ContentType.objects.get_for_model(record)
+    changes = Change.objects.filter(content_type=content_type, object_id=record.pk, action=action)
+    return changes.select_related("user").order_by("-pk").first()
 
 
 def _revisions(record):

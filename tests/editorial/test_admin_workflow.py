@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from articles.linking.models import Suggestion
 from articles.models import Citation
-from editorial.models import EditorialStatus, RevisionStatus
+from editorial.models import EditorialStatus, Revision, RevisionStatus
 from editorial.workflow import save_record, transition
 from initiatives.models import Initiative
 from tests.factories import ArticleFactory
@@ -51,6 +51,7 @@ def post_change_form(client, record, **changes):
 
 
 def test_the_whole_walk_through_the_admin(client, editor, reviewer):
+    """Each edit and its step are one post of the record's own form (the button's `_workflow`)."""
     article = ArticleFactory()
     client.force_login(editor)
     add = client.get(url("add"))
@@ -61,43 +62,56 @@ def test_the_whole_walk_through_the_admin(client, editor, reviewer):
             "name": "Northern Metropolis",
             "slug": "northern-metropolis",
             "status": "announced",
-            "change_message": "First draft.",
+            "workflow_comment": "First draft.",
+            "_workflow": "submit",
             f"{prefix}-TOTAL_FORMS": 1,
             f"{prefix}-0-article": article.pk,
             f"{prefix}-0-passage": PASSAGE,
         }
     )
-    assert client.post(url("add"), data).status_code == 302
+    response = client.post(url("add"), data)
     initiative = Initiative.objects.get(slug="northern-metropolis")
-    assert initiative.editorial_status == EditorialStatus.DRAFT
-    assert client.post(url("transition", initiative.pk, "submit")).status_code == 302
+    assert response.status_code == 302 and response.url == url("change", initiative.pk)
+    assert initiative.editorial_status == EditorialStatus.IN_REVIEW
+    assert "it is in the reviewers&#x27; queue" in client.get(response.url).content.decode()
 
     client.force_login(reviewer)
-    client.post(url("transition", initiative.pk, "request_changes"), {"comment": "Say what it is in the summary."})
+    queue = client.get(reverse("admin:editorial_queue")).content.decode()
+    assert f'href="{url("review", initiative.pk)}"' in queue and "First draft." in queue
+    assert f"<td>{editor.username}</td>" in queue
+    response = client.post(
+        url("step", initiative.pk), {"action": "request_changes", "comment": "Say what it is.", "next": "queue"}
+    )
+    assert response.url == reverse("admin:editorial_queue")
     initiative.refresh_from_db()
     assert initiative.editorial_status == EditorialStatus.DRAFT
 
     client.force_login(editor)
-    index = client.get(reverse("admin:index"))
-    assert _queue_count(index, "sent_back") == 1
-    assert "Say what it is in the summary." in client.get(url("history", initiative.pk)).content.decode()
-    assert post_change_form(client, initiative, summary="A new town in the north.").status_code == 302
-    client.post(url("transition", initiative.pk, "submit"))
+    assert _queue_count(client.get(reverse("admin:index")), "sent_back") == 1
+    sent_back = client.get(url("change", initiative.pk)).content.decode()
+    assert f"Changes requested by {reviewer.username}: “Say what it is.”" in sent_back
+    response = post_change_form(client, initiative, summary="A new town in the north.", _workflow="submit")
+    assert response.status_code == 302
+    initiative.refresh_from_db()
+    assert (initiative.summary, initiative.editorial_status) == ("A new town in the north.", EditorialStatus.IN_REVIEW)
 
     client.force_login(reviewer)
     assert _queue_count(client.get(reverse("admin:index")), "review") == 1
     assert client.get(url("review", initiative.pk)).status_code == 200
-    client.post(url("transition", initiative.pk, "publish"))
+    response = post_change_form(client, initiative, _workflow="publish")
     initiative.refresh_from_db()
     assert (initiative.editorial_status, initiative.published_version) == (EditorialStatus.PUBLISHED, 1)
+    assert "Published “Northern Metropolis” as version 1" in client.get(response.url).content.decode()
+    # Created, then fixed: approving an unchanged form saves no revision of its own.
+    assert Revision.objects.filter(object_id=initiative.pk, content_type__model="initiative").count() == 2
     client.logout()
     assert "Northern Metropolis" in client.get("/").content.decode()
 
     client.force_login(editor)
     response = post_change_form(client, initiative, name="Northern Metropolis Development Strategy")
     assert response.status_code == 302
-    assert "waits for a reviewer" in client.get(response.url).content.decode()
-    client.post(url("transition", initiative.pk, "submit"))
+    assert "in nobody&#x27;s queue until you submit it for review" in client.get(response.url).content.decode()
+    post_change_form(client, initiative, _workflow="submit")
     client.logout()
     public = client.get("/").content.decode()
     assert "Northern Metropolis" in public and "Development Strategy" not in public
@@ -106,11 +120,16 @@ def test_the_whole_walk_through_the_admin(client, editor, reviewer):
     review = client.get(url("review", initiative.pk)).content.decode()
     assert "Northern Metropolis Development Strategy" in review  # the diff shows both versions
     assert "<del>Northern Metropolis</del>" in review
-    client.post(url("transition", initiative.pk, "publish"))
+    client.post(url("step", initiative.pk), {"action": "publish"})
     client.logout()
     assert "Northern Metropolis Development Strategy" in client.get("/").content.decode()
     initiative.refresh_from_db()
     assert initiative.published_version == 2
+
+    client.force_login(editor)
+    history = client.get(url("history", initiative.pk)).content.decode()
+    assert "Published as version 1" in history and "Published as version 2" in history
+    assert "pending_review" not in history and "in_review" not in history
 
 
 def _queue_count(response, section: str) -> int:
@@ -124,7 +143,11 @@ def test_the_change_form_of_a_live_record_shows_the_waiting_edit(client, editor)
     client.force_login(editor)
     page = client.get(url("change", initiative.pk))
     assert page.context["adminform"].form.initial["name"] == "Northern Metropolis, renamed"
-    assert "the public sees version 1 until a reviewer approves it" in page.content.decode()
+    assert "Edit in progress, not yet submitted" in page.content.decode()
+    assert [button["label"] for button in page.context["workflow_buttons"]][:2] == [
+        "Save edit as draft",
+        "Save and submit for review",
+    ]
 
 
 def test_an_alias_added_to_a_live_record_waits_with_the_edit(client, editor):
@@ -225,13 +248,18 @@ def test_buttons_and_bulk_actions_are_offered_only_to_those_allowed(client, edit
     initiative = cited_initiative(EditorialStatus.IN_REVIEW)
     client.force_login(editor)
     page = client.get(url("change", initiative.pk))
-    assert [step["action"] for step in page.context["transitions"]] == []
+    assert [step["action"] for step in page.context["workflow_buttons"]] == ["save"]
     actions = client.get(url("changelist")).context["action_form"].fields["action"].choices
     assert {name for name, _ in actions} == {"", "bulk_submit"}
 
     client.force_login(reviewer)
     page = client.get(url("change", initiative.pk))
-    assert {step["action"] for step in page.context["transitions"]} == {"request_changes", "publish", "archive"}
+    assert [step["action"] for step in page.context["workflow_buttons"]] == [
+        "save",
+        "request_changes",
+        "publish",
+        "archive",
+    ]
     actions = client.get(url("changelist")).context["action_form"].fields["action"].choices
     assert {"bulk_publish", "bulk_archive"} <= {name for name, _ in actions}
 
