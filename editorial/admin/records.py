@@ -94,6 +94,12 @@ class CuratedRecordAdmin(admin.ModelAdmin):
     def has_review_permission(self, request) -> bool:
         return may_review(request.user, self.model)
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # A record the public has seen leaves by archiving or merging, which history keeps; a deletion would not.
+        if obj is not None and (obj.published_version or obj.editorial_status != EditorialStatus.DRAFT):
+            return False
+        return super().has_delete_permission(request, obj)
+
     # Lists
 
     def get_list_filter(self, request):

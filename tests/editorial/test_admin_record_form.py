@@ -173,3 +173,16 @@ def test_revert_and_submit_goes_to_the_reviewers(client, editor):
     assert initiative in Initiative.objects.awaiting_review()
     queue = client.get(reverse("admin:editorial_queue"))
     assert "The old name was right." in queue.content.decode()
+
+
+def test_only_a_never_published_draft_can_be_deleted(client, reviewer):
+    draft = cited_initiative(EditorialStatus.DRAFT)
+    client.force_login(reviewer)
+    assert 'class="deletelink"' in client.get(url("change", draft.pk)).content.decode()
+    transition(record=draft, action="submit", by=None)
+    transition(record=draft, action="publish", by=None)
+    transition(record=draft, action="unpublish", by=None, comment="Wrong.")
+    # A draft again, but the public saw it once: it goes by archiving, which history keeps.
+    assert 'class="deletelink"' not in client.get(url("change", draft.pk)).content.decode()
+    assert client.post(url("delete", draft.pk), {"post": "yes"}).status_code == 403
+    assert Initiative.objects.filter(pk=draft.pk).exists()
