@@ -301,8 +301,14 @@ def revert_view(modeladmin, request, object_id, number):
 
 
 class MergeForm(forms.Form):
-    survivor = forms.SlugField(label="Slug of the record to keep", help_text="This record's links move there.")
-    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    survivor = forms.SlugField(
+        label="Record to keep",
+        help_text="Its slug, as in its web address (e.g. paul-chan-mo-po). This record's links, citations, aliases "
+        "and identifiers move there.",
+    )
+    comment = forms.CharField(
+        label="Comment", required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="Kept in both histories."
+    )
 
     def __init__(self, *args, model, duplicate, **kwargs):
         super().__init__(*args, **kwargs)
