@@ -63,7 +63,7 @@ class RecordViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
 
     @classmethod
     def public_queryset(cls):
-        """What partners and the public may read: published records (every article: they are public evidence)."""
+        """What partners and the public may read: published records (articles say what is public of them)."""
         manager = cls.resource.model._default_manager
         return manager.published() if cls.resource.is_curated else manager.all()
 

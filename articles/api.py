@@ -45,6 +45,42 @@ def accepted_mentions(pks: list[int], ctx: Context) -> dict[int, list[dict]]:
     return by_article
 
 
+class PassageSerializer(serializers.Serializer):
+    citation = serializers.URLField(help_text="The citation that quotes it, in the API.")
+    record = GenericRefSerializer(help_text="The published record whose fact the passage supports.")
+    field = serializers.CharField(help_text="The attribute it supports, e.g. budget; empty: the record as a whole.")
+    passage = serializers.CharField(help_text="The words cited, as in the article's text.")
+    start = serializers.IntegerField(help_text="Offset of the passage in the article's text.")
+    end = serializers.IntegerField(help_text="Offset just past it.")
+
+
+def cited_passages(pks: list[int], ctx: Context) -> dict[int, list[dict]]:
+    """The passages published records cite (the only words of the text the API shows): one query for the page."""
+    kinds = kinds_by_content_type()
+    rows = (
+        Citation.objects.public()
+        .filter(article_id__in=pks)
+        .annotate(**target_annotations("content_type_id", "object_id"))
+        .order_by("article_id", "start", "pk")
+        .values_list(
+            "article_id", "uuid", "content_type_id", "_target_uuid", "_target_label", "field", "passage", "start", "end"
+        )
+    )
+    by_article: dict[int, list[dict]] = {}
+    for article, uuid, content_type, target, label, field, passage, start, end in rows:
+        by_article.setdefault(article, []).append(
+            {
+                "citation": ctx.api_url("citations", uuid),
+                "record": generic_ref(ctx, kinds.get(content_type), target, label),
+                "field": field,
+                "passage": passage,
+                "start": start,
+                "end": end,
+            }
+        )
+    return by_article
+
+
 class ArticleSerializer(serializers.Serializer):
     id = serializers.UUIDField(source="uuid", help_text="Stable identifier of the article.")
     url = SelfUrlField(help_text="This article's address in the API.")
@@ -60,14 +96,17 @@ class ArticleSerializer(serializers.Serializer):
     language = serializers.CharField(help_text="BCP 47 tag, e.g. en; may be empty.")
     created = serializers.DateTimeField(source="created_at", help_text="When it was stored here.")
     updated = serializers.DateTimeField(source="updated_at", help_text="When it was last changed here.")
+    text_sha256 = serializers.CharField(
+        help_text="SHA-256 of its text (not shown: its publisher holds it): citations name the text they index into."
+    )
     mentions = RowsField(
         accepted_mentions, MentionSerializer(), help_text="Published records it mentions, as editors confirmed."
     )
-
-
-class ArticleDetailSerializer(ArticleSerializer):
-    text = serializers.CharField(help_text="The main text, as plain text; citations' offsets index into it.")
-    text_sha256 = serializers.CharField(help_text="SHA-256 of the text: citations name the text they index into.")
+    passages = RowsField(
+        cited_passages,
+        PassageSerializer(),
+        help_text="The passages published records cite, in text order: the only words of its text shown here.",
+    )
 
 
 class ArticleFilter(RecordFilterSet):
@@ -93,13 +132,16 @@ class ArticleFilter(RecordFilterSet):
 
 
 class ArticleViewSet(RecordViewSet):
-    """The news and documents that facts cite (public evidence: every stored article)."""
+    """The news and documents that published facts cite, or that a reviewer published: metadata and cited passages."""
 
     resource = Resource("articles", Article, label="title", web_path="/articles/{pk}/")
     serializer_class = ArticleSerializer
-    detail_serializer_class = ArticleDetailSerializer
     filterset_class = ArticleFilter
     ordering_fields = {"published": "published_at", "updated": "updated_at", "created": "created_at"}
+
+    @classmethod
+    def public_queryset(cls):
+        return Article.objects.public()
 
 
 class CitationSerializer(RecordSerializer):
@@ -153,15 +195,4 @@ class CitationViewSet(RecordViewSet):
 
     @classmethod
     def public_queryset(cls):
-        """Published citations of published records: a citation must not reveal what it supports before it is out."""
-        supported = Q()
-        for resource in resources.curated():
-            if resource.model is not Citation:
-                published = resource.model.objects.published().values("pk")
-                # By name, not get_for_model(): building the queryset must not query (the schema check runs early).
-                supported |= Q(
-                    content_type__app_label=resource.model._meta.app_label,
-                    content_type__model=resource.model._meta.model_name,
-                    object_id__in=published,
-                )
-        return Citation.objects.published().filter(supported)
+        return Citation.objects.public()

@@ -7,11 +7,12 @@ framework, so people/, meetings/ and initiatives/ can cite without articles/ imp
 import hashlib
 import uuid
 
+from django.apps import apps
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from editorial.models import CuratedQuerySet, CuratedRecord
 from editorial.search import search_vector_field
@@ -22,7 +23,18 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class ArticleManager(models.Manager):
+class ArticleQuerySet(models.QuerySet):
+    def public(self):
+        """What the public may see: articles a published record cites, and those a reviewer published on their own.
+
+        The one rule the article page, the API and site search read through: an ingested article is
+        third-party text nobody has reviewed yet.
+        """
+        cited = Citation.objects.public().filter(article=OuterRef("pk"))
+        return self.filter(Q(published_on_its_own=True) | Exists(cited))
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_queryset(self):
         # The stored search vector is about as large as the text, and only the database reads it (site search).
         return super().get_queryset().defer("search_vector")
@@ -44,6 +56,11 @@ class Article(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     language = models.CharField(max_length=35, blank=True, help_text="BCP 47 tag, e.g. en.")
     text = models.TextField(help_text="The main text, as plain text; citations' offsets index into it.")
+    published_on_its_own = models.BooleanField(
+        "published on its own",
+        default=False,
+        help_text="A reviewer made it public although no published record cites it.",
+    )
     text_sha256 = models.CharField(max_length=64, editable=False, db_index=True)
     fingerprint = models.CharField(
         max_length=64,
@@ -75,7 +92,10 @@ class Article(models.Model):
         if self.title:
             return self.title
         first_line = self.text.strip().split("\n", 1)[0]
-        return first_line[:80] + ("…" if len(first_line) > 80 else "")
+        if len(first_line) <= 80:
+            return first_line
+        # Cut between words: a word cut in half reads as a different word.
+        return first_line[:81].rsplit(None, 1)[0].rstrip(",;:-\u2013\u2014") + "…"
 
     def clean(self):
         super().clean()
@@ -87,6 +107,20 @@ class CitationQuerySet(CuratedQuerySet):
         """Citations of one record, or of one of its fields (e.g. an initiative's budget)."""
         citations = self.filter(content_type=ContentType.objects.get_for_model(record), object_id=record.pk)
         return citations if field is None else citations.filter(field=field)
+
+    def public(self):
+        """Published citations of published records: a citation must not reveal what it supports before it is out."""
+        supported = Q()
+        for model in apps.get_models():
+            if issubclass(model, CitedRecord):
+                # By name, not get_for_model(): building the queryset must not query (the API's schema check runs
+                # before the database has tables).
+                supported |= Q(
+                    content_type__app_label=model._meta.app_label,
+                    content_type__model=model._meta.model_name,
+                    object_id__in=model._default_manager.published().values("pk"),
+                )
+        return self.published().filter(supported)
 
 
 class CitedRecord(CuratedRecord):

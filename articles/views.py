@@ -1,4 +1,4 @@
-"""An article's page: its metadata and its text, with the mentions editors accepted marked and linked."""
+"""An article's public page: its metadata, and the passages published records cite, in context."""
 
 from django.shortcuts import get_object_or_404, render
 
@@ -7,6 +7,6 @@ from website.selectors import get_article_page
 
 
 def article_detail(request, id):
-    """One source article (public evidence), its text always escaped: it comes from outside."""
-    article = get_object_or_404(Article, pk=id)
+    """A public article (see `ArticleQuerySet.public`); any other is not found, as if it were not stored."""
+    article = get_object_or_404(Article.objects.public(), pk=id)
     return render(request, "articles/detail.html", {"page": get_article_page(article=article), "article": article})

@@ -11,7 +11,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.exceptions import NoReverseMatch
 
-from articles.models import Article, Citation
+from articles.models import Article, Citation, text_sha256
 from editorial.models import CuratedRecord
 from editorial.revisions import take
 from editorial.workflow import save_record, transition
@@ -31,7 +31,14 @@ SECRETS = {
     "pending alias": "SECRET-PENDING-ALIAS",
     "draft source": "SECRET-DRAFT-SOURCE",
     "draft statement": "SECRET-DRAFT-STATEMENT",
+    "ingested article": "SECRET-INGESTED-ARTICLE",
+    "article a draft cites": "SECRET-ARTICLE-OF-A-DRAFT",
+    "uncited text": "SECRET-UNCITED-TEXT",
 }
+
+
+def stored_article(title: str, text: str, **fields) -> Article:
+    return Article.objects.create(title=title, text=text, text_sha256=text_sha256(text), **fields)
 
 
 @pytest.fixture
@@ -67,6 +74,15 @@ def unpublished(demo):
     )
     save_record(record=statement, by=None)
     statement.initiatives.add(live)
+
+    # Articles: one nobody reviewed, one only a draft cites, and one public whose text nobody cites (the
+    # public sees an article's cited passages, never its whole text: its publisher holds it).
+    stored_article(SECRETS["ingested article"], f"{SECRETS['ingested article']} in its text too.")
+    quoted = "The minister opened the centre."
+    of_a_draft = stored_article(SECRETS["article a draft cites"], f"{quoted} {SECRETS['article a draft cites']}.")
+    draft_source = Citation(record=draft, article=of_a_draft, passage=quoted, start=0, end=len(quoted), slug="s2")
+    save_record(record=draft_source, by=None)
+    stored_article("A public article", f"Its title is public. {SECRETS['uncited text']}.", published_on_its_own=True)
 
 
 def public_patterns(resolver=None, namespace=""):

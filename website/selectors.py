@@ -1,4 +1,4 @@
-"""Reads for the pages that span apps: the home page, the site search, an article with its mentions."""
+"""Reads for the pages that span apps: the home page, the site search, an article with its cited passages."""
 
 from dataclasses import dataclass
 
@@ -6,9 +6,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.translation import get_language_info
 
-from articles.linking.models import ReviewStatus
-from articles.models import Article, Citation, Mention
+from articles.models import Article, Citation
 from editorial.models import CuratedRecord, EditorialStatus
 from initiatives.models import Initiative
 from initiatives.selectors import INITIATIVE_LISTING
@@ -116,29 +116,45 @@ def search_site(*, query: str) -> list[SearchSection]:
             snippet_field="text",
             query=query,
         ),
-        _section(
-            "articles",
-            "Articles",
-            Article.objects.all(),
-            snippet_field="text",
-            query=query,
-        ),
+        _article_section(query),
     ]
 
 
+def _article_section(query: str) -> SearchSection:
+    """Public articles, found by their title or text but shown by their title only: the text is its publisher's."""
+    section = _section("articles", "Articles", Article.objects.public(), snippet_field="title", query=query)
+    for row in section.rows:
+        row.snippet = ""  # full-text search's snippet quotes the text around the match
+    return section
+
+
+# How much of the text an excerpt shows on each side of a cited passage, at most: enough to read it in context,
+# never the article (its publisher holds the text).
+CONTEXT_CHARACTERS = 200
+
+
 @dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
+class Support:
+    kind: str
+    what: str
     url: str | None
-    title: str
+
+
+@dataclass
+class Excerpt:
+    """A stretch of one paragraph around cited passages: `pieces` are (text, cited) in text order."""
+
+    pieces: list[tuple[str, bool]]
+    cut_before: bool  # the paragraph goes on before it
+    cut_after: bool
+    supports: list[Support]
 
 
 @dataclass
 class ArticlePage:
     article: Article
-    spans: list[Span]
-    supports: list[tuple[str, str, str | None]]  # (kind, what, url) of each published fact it is cited for
+    language_name: str
+    excerpts: list[Excerpt]
 
 
 # Kinds whose records have a page of their own; others are highlighted without a link.
@@ -168,34 +184,80 @@ def _published_records(keys: set[tuple[int, int]], models: tuple[type[CuratedRec
     return found
 
 
+def _language_name(tag: str) -> str:
+    try:
+        return get_language_info(tag.split("-")[0].lower())["name"] if tag else ""
+    except KeyError:
+        return tag
+
+
+def _support(record: CuratedRecord) -> Support:
+    url = _record_url(record)
+    if isinstance(record, Statement):
+        url = _record_url(record.speaker) + f"#statement-{record.slug}"
+    return Support(str(record._meta.verbose_name).capitalize(), str(record), url)
+
+
+def _context(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the excerpt around text[start:end] begins and ends: within its paragraphs, cut between words."""
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    paragraph_end = text.find("\n", end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    before, after = max(paragraph_start, start - CONTEXT_CHARACTERS), min(paragraph_end, end + CONTEXT_CHARACTERS)
+    if before > paragraph_start:
+        space = text.find(" ", before, start)
+        before = start if space < 0 else space + 1
+    if after < paragraph_end:
+        space = text.rfind(" ", end, after)
+        after = end if space < 0 else space
+    return before, after
+
+
+def _excerpt(text: str, before: int, after: int, cited: list[tuple[int, int]], supports: list[Support]) -> Excerpt:
+    pieces, position = [], before
+    for start, end in cited:
+        if start < position:  # overlaps the passage before it: mark the union
+            start = position
+        if end <= position:
+            continue
+        if start > position:
+            pieces.append((text[position:start], False))
+        pieces.append((text[start:end], True))
+        position = end
+    if after > position:
+        pieces.append((text[position:after], False))
+    cut_before = before > 0 and text[before - 1] != "\n"
+    cut_after = after < len(text) and text[after] != "\n"
+    return Excerpt(pieces, cut_before, cut_after, supports)
+
+
 def get_article_page(*, article: Article) -> ArticlePage:
-    """The article with its accepted mentions of published records, and the published facts it supports."""
-    mentions = list(
-        Mention.objects.filter(article=article, status=ReviewStatus.ACCEPTED, text_sha256=article.text_sha256).order_by(
-            "start", "-end"
-        )
-    )
-    citations = list(Citation.objects.published().filter(article=article).order_by("content_type", "object_id"))
+    """A public article's metadata, and the passages published records cite, each in a little of its context."""
+    text = article.text
+    citations = [
+        citation
+        for citation in Citation.objects.public().filter(article=article).order_by("start", "end", "pk")
+        # A passage located in an older text would mark the wrong words.
+        if citation.text_sha256 == article.text_sha256 and text[citation.start : citation.end] == citation.passage
+    ]
     records = _published_records(
-        {(mention.content_type_id, mention.object_id) for mention in mentions}
-        | {(citation.content_type_id, citation.object_id) for citation in citations},
+        {(citation.content_type_id, citation.object_id) for citation in citations},
         (Initiative, Person, Organization, Post, Meeting, Statement),
     )
-    spans, reached = [], 0
-    for mention in mentions:
-        record = records.get((mention.content_type_id, mention.object_id))
-        if record is None or mention.start < reached or mention.end > len(article.text):
-            continue  # unpublished target, or overlapping an earlier mention
-        spans.append(Span(mention.start, mention.end, _record_url(record), str(record)))
-        reached = mention.end
-    supports, seen = [], set()
+    excerpts: list[Excerpt] = []
+    window: tuple[int, int] | None = None
+    cited: list[tuple[int, int]] = []
+    supports: list[Support] = []
     for citation in citations:
+        before, after = _context(text, citation.start, citation.end)
+        if window is not None and before > window[1]:
+            excerpts.append(_excerpt(text, *window, cited, supports))
+            window, cited, supports = None, [], []
+        window = (before, after) if window is None else (min(window[0], before), max(window[1], after))
+        cited.append((citation.start, citation.end))
         record = records.get((citation.content_type_id, citation.object_id))
-        if record is None or (citation.content_type_id, citation.object_id) in seen:
-            continue
-        seen.add((citation.content_type_id, citation.object_id))
-        url = _record_url(record)
-        if isinstance(record, Statement):
-            url = _record_url(record.speaker) + f"#statement-{record.slug}"
-        supports.append((str(record._meta.verbose_name).capitalize(), str(record), url))
-    return ArticlePage(article=article, spans=spans, supports=supports)
+        if record is not None and (support := _support(record)) not in supports:
+            supports.append(support)
+    if window is not None:
+        excerpts.append(_excerpt(text, *window, cited, supports))
+    return ArticlePage(article=article, language_name=_language_name(article.language), excerpts=excerpts)
