@@ -4,7 +4,10 @@ trafilatura (without comments) finds the text; then
 - a page whose text sits only in its schema.org data (JSON-LD `articleBody`) gets that text;
 - a standfirst the page shows but trafilatura dropped (it equals the page's description) is put back;
 - calls to action (newsletters, apps, subscriptions) and photo-credit lines are dropped;
-- a date the page labels ("Published: 2023-11-07") wins over the date found by heuristics.
+- a date the page labels ("Published: 2023-11-07") wins over the date found by heuristics;
+- a page (or a text file) with no date gets its dateline's ("HONG KONG, Oct 22 (Reuters) -");
+- the title is the headline the page shows (its <h1>, when its <title> repeats it), else the page's
+  title without the site's name: never the site's name alone or a CMS's.
 Everything kept is plain text with any markup removed: nothing stored can carry a script.
 """
 
@@ -64,6 +67,16 @@ _MONTHS = {
     for name in names
 }  # fmt: skip
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A wire story's first words: "HONG KONG, Oct 22 (Reuters) -", "WASHINGTON, March 3, 2024 (AP) —".
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?,?\s+"
+    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]"
+)
+# What separates a page's title from its site's name: "Headline | The Japan Times", "BBC News - Headline".
+_TITLE_SEPARATOR = re.compile(
+    r"(\s+(?:[|\-\u2013\u2014»·]|::)\s+|\s+[|\-\u2013\u2014»·]\s*$|^\s*[|\-\u2013\u2014»·]\s+)"
+)
 
 
 def plain_text(value: str) -> str:
@@ -99,18 +112,20 @@ def decode(content: bytes, declared: str = "") -> str:
     return content.decode("utf-8", errors="replace")
 
 
-def extract_text_file(content: bytes, charset: str = "") -> Extracted:
-    """A text file as it is: its text, no metadata."""
+def extract_text_file(content: bytes, charset: str = "", *, today: datetime.date | None = None) -> Extracted:
+    """A text file as it is: its text, and the date its dateline gives."""
     text = decode(content, charset).replace("\r\n", "\n")
     # Kept byte for byte when it holds no markup, so that it hashes as the same text stored from elsewhere.
     text = plain_text(text) if "<" in text or "&" in text else _CONTROL.sub("", text)
     if not text.strip():
         raise ExtractionError("The file holds no text.")
-    return Extracted(text=text)
+    return Extracted(text=text, published=_dateline_date(text, today))
 
 
-def extract_html(content: bytes | str, *, url: str = "", charset: str = "") -> Extracted:
-    """The main text and metadata of an HTML page."""
+def extract_html(
+    content: bytes | str, *, url: str = "", charset: str = "", today: datetime.date | None = None
+) -> Extracted:
+    """The main text and metadata of an HTML page; `today` places a dateline without a year (default: today)."""
     markup = decode(content, charset) if isinstance(content, bytes) else content
     if not markup.strip():
         raise ExtractionError("The page is empty.")
@@ -141,10 +156,13 @@ def extract_html(content: bytes | str, *, url: str = "", charset: str = "") -> E
     text = plain_text(text)
     if len(text) < MIN_TEXT_CHARACTERS:
         raise ExtractionError(f"No article text found in the page ({len(text)} characters of text).")
-    published = _labelled_date(visible) or _parse_iso(document.date if document else None)
+    published = (
+        _labelled_date(visible) or _parse_iso(document.date if document else None) or _dateline_date(text, today)
+    )
+    sitename = plain_text(document.sitename or "") if document else ""
     return Extracted(
         text=text,
-        title=plain_text(document.title or "")[:500] if document else "",
+        title=_title(tree, plain_text(document.title or "") if document else "", sitename)[:500],
         author=plain_text(document.author or "")[:300] if document else "",
         published=published,
         language=_language(tree, document),
@@ -217,6 +235,75 @@ def _with_standfirst(text: str, description: str, visible: str) -> str:
 def _labelled_date(visible: str) -> datetime.date | None:
     match = _LABELLED_DATE.search(visible[:20000])
     return _parse_loose_date(match.group(1)) if match else None
+
+
+def _dateline_date(text: str, today: datetime.date | None) -> datetime.date | None:
+    """The date of a dateline opening one of the first lines; without a year, its latest day not after `today`."""
+    for line in text.split("\n")[:3]:
+        match = _DATELINE.match(line)
+        month = _MONTHS.get(match.group("month").lower()) if match else None
+        if month is None:
+            continue
+        today = today or datetime.date.today()
+        year = int(match.group("year") or today.year)
+        try:
+            found = datetime.date(year, month, int(match.group("day")))
+            if found > today and not match.group("year"):
+                found = datetime.date(year - 1, month, found.day)  # a story of late December read in January
+        except ValueError:
+            return None
+        return found
+    return None
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _same(one: str, other: str) -> bool:
+    return one.casefold().replace("\u2019", "'") == other.casefold().replace("\u2019", "'")
+
+
+def _is_site(words: str, sitename: str) -> bool:
+    """Whether a piece of a title names the site ("The Independent", "London Evening Standard"), not the story."""
+    if not words:
+        return True
+    if not sitename:
+        return False
+    words, sitename = words.casefold(), sitename.casefold()
+    return words == sitename or (sitename in words and len(words) <= len(sitename) + 20) or words in sitename
+
+
+def _without_site(title: str, sitename: str) -> str:
+    """The title with the site's name cut from either end ("Headline | The Japan Times" -> "Headline")."""
+    parts = _TITLE_SEPARATOR.split(title)  # segment, separator, segment, ...
+    segments = parts[::2]
+    while len(segments) > 1 and _is_site(segments[-1].strip(), sitename):
+        segments, parts = segments[:-1], parts[:-2]
+    while len(segments) > 1 and _is_site(segments[0].strip(), sitename):
+        segments, parts = segments[1:], parts[2:]
+    return _squeezed("".join(parts))
+
+
+def _is_headline(words: str, sitename: str) -> bool:
+    # One word is a site's or a CMS's name ("BMJV", "escenic"), not a headline.
+    return len(words.split()) > 1 and not _is_site(words, sitename)
+
+
+def _title(tree, found: str, sitename: str) -> str:
+    """The headline the page shows, when its <title> repeats it; else the best title without the site's name."""
+    page_title = _squeezed(plain_text(" ".join(tree.xpath("//head/title//text()"))))
+    segments = [segment.strip() for segment in _TITLE_SEPARATOR.split(page_title)[::2]]
+    longest = max(segments, key=len, default="")
+    for heading in tree.xpath("//h1"):
+        words = _squeezed(plain_text(heading.text_content()))
+        if _is_headline(words, sitename) and (_same(words, page_title) or _same(words, longest)):
+            return words
+    for candidate in (found, page_title):
+        title = _without_site(_squeezed(candidate), sitename)
+        if _is_headline(title, sitename):
+            return title
+    return ""
 
 
 def _parse_loose_date(value: str) -> datetime.date | None:
