@@ -12,7 +12,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 
 from editorial.models import CuratedQuerySet, CuratedRecord
 from editorial.search import search_vector_field
@@ -30,8 +30,11 @@ class ArticleQuerySet(models.QuerySet):
         The one rule the article page, the API and site search read through: an ingested article is
         third-party text nobody has reviewed yet.
         """
-        cited = Citation.objects.public().filter(article=OuterRef("pk"))
-        return self.filter(Q(published_on_its_own=True) | Exists(cited))
+        cited = Citation.objects.public().order_by().values("article_id")
+        on_its_own = Article.objects.filter(published_on_its_own=True).order_by().values("pk")
+        # One set, not "flag OR cited": PostgreSQL joins against a set, but it filters every row with an OR, a
+        # plan it costs so high that JIT compilation took 0.9 s of a 20,000-article list's 0.93 s.
+        return self.filter(pk__in=cited.union(on_its_own))
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):

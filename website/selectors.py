@@ -214,12 +214,14 @@ def _context(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _excerpt(text: str, before: int, after: int, cited: list[tuple[int, int]], supports: list[Support]) -> Excerpt:
+    marked: list[list[int]] = []  # passages that overlap or touch are marked as one: their union
+    for start, end in sorted(cited):
+        if marked and start <= marked[-1][1]:
+            marked[-1][1] = max(marked[-1][1], end)
+        else:
+            marked.append([start, end])
     pieces, position = [], before
-    for start, end in cited:
-        if start < position:  # overlaps the passage before it: mark the union
-            start = position
-        if end <= position:
-            continue
+    for start, end in marked:
         if start > position:
             pieces.append((text[position:start], False))
         pieces.append((text[start:end], True))

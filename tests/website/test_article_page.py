@@ -110,3 +110,11 @@ def test_site_search_finds_public_articles_only_and_shows_their_titles_not_their
     assert [row.pk for row in section.rows] == [public.pk]
     html = response.content.decode()
     assert "SECRET" not in html and "pier opened" not in html
+
+
+def test_passages_that_overlap_are_marked_as_one(client):
+    article = ArticleFactory(text=TEXT)
+    record = published_initiative()
+    cite(article, record, passage="He announced", **PUBLISHED)
+    cite(article, record, **PUBLISHED)  # starts where the first does, and goes on
+    assert marks(page(client, article)) == [PASSAGE]
