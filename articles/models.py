@@ -13,8 +13,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.text import capfirst
 
-from editorial.models import CuratedQuerySet, CuratedRecord
+from editorial.models import CuratedQuerySet, CuratedRecord, DatePrecisionField
 from editorial.search import search_vector_field
 
 
@@ -133,6 +134,26 @@ class CitedRecord(CuratedRecord):
     citations = GenericRelation("articles.Citation")
 
     requires_citation = True
+    # The facts a citation may narrow to, by field name; None: the kind's own editable fields.
+    citable_fields: tuple[str, ...] | None = None
+
+    @classmethod
+    def citable_field_choices(cls) -> list[tuple[str, str]]:
+        """What a citation's `field` may name, by label: the record as a whole (""), then each citable fact."""
+        if cls.citable_fields is not None:
+            fields = [cls._meta.get_field(name) for name in cls.citable_fields]
+        else:
+            editorial = {field.name for field in CuratedRecord._meta.fields}
+            fields = [
+                field
+                for field in (*cls._meta.concrete_fields, *cls._meta.many_to_many)
+                # A date's precision is cited with its date, not on its own.
+                if field.editable
+                and not field.primary_key
+                and field.name not in editorial
+                and not isinstance(field, DatePrecisionField)
+            ]
+        return [("", "The record as a whole"), *((field.name, capfirst(field.verbose_name)) for field in fields)]
 
     class Meta(CuratedRecord.Meta):
         abstract = True
