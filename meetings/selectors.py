@@ -9,8 +9,8 @@ from django.db.models.functions import Coalesce
 from articles.models import Citation
 from editorial.models import EditorialStatus
 from initiatives.models import Initiative
-from meetings.models import Meeting, MeetingKind, Participation, Statement
-from people.models import Person
+from meetings.models import Capacity, Meeting, MeetingKind, Participation, Statement
+from people.models import Jurisdiction, Person, Post
 from website.listing import Facet, Listing, Sort, date_key, integer_key, text_key
 from website.sources import list_sources
 
@@ -97,11 +97,53 @@ def get_published_meeting(*, slug: str) -> Meeting | None:
 
 
 @dataclass
+class Attendance:
+    """One person at one meeting, once, with every capacity the published participations give."""
+
+    person: Person
+    meeting: Meeting
+    capacities: list[str]  # labels, in the order Capacity lists them: "Attended", "Spoke"
+    posts: list[Post]
+    delegations: list[Jurisdiction]
+
+    @property
+    def capacities_in_words(self) -> str:
+        """ "Attended, spoke": the capacities as one phrase."""
+        return ", ".join([self.capacities[0], *(capacity.lower() for capacity in self.capacities[1:])])
+
+
+CAPACITY_ORDER = {capacity.value: position for position, capacity in enumerate(Capacity)}
+
+
+def group_participations(participations: list[Participation]) -> list[Attendance]:
+    """`participations` (one row per capacity) as one entry per person and meeting, in the order first seen."""
+    by_pair: dict[tuple[int, int], list[Participation]] = {}
+    for participation in participations:
+        by_pair.setdefault((participation.person_id, participation.meeting_id), []).append(participation)
+    attendances = []
+    for rows in by_pair.values():
+        rows.sort(key=lambda row: CAPACITY_ORDER.get(row.capacity, len(CAPACITY_ORDER)))
+        posts = {row.post.pk: row.post for row in rows if row.post is not None}
+        delegations = {row.delegation.pk: row.delegation for row in rows if row.delegation is not None}
+        attendances.append(
+            Attendance(
+                person=rows[0].person,
+                meeting=rows[0].meeting,
+                capacities=[row.get_capacity_display() for row in rows],
+                posts=list(posts.values()),
+                delegations=list(delegations.values()),
+            )
+        )
+    return attendances
+
+
+@dataclass
 class MeetingPage:
     meeting: Meeting
     parents: list[Meeting]
     parts: list[Meeting]
     participations: list[Participation]
+    attendances: list[Attendance]  # the participations, one entry a person
     statements: list[Statement]
     initiatives: list[Initiative]
     sources: list[Citation]
@@ -132,6 +174,7 @@ def get_meeting_page(*, meeting: Meeting) -> MeetingPage:
         parents=list(list_meetings_containing(meeting)),
         parts=list(meeting.parts.published().order_by(F("start_date").asc(nulls_last=True), "name")),
         participations=participations,
+        attendances=group_participations(participations),
         statements=statements,
         initiatives=sorted(initiatives.values(), key=lambda initiative: initiative.name),
         sources=list_sources([meeting, *participations, *statements]),

@@ -9,7 +9,7 @@ from articles.models import Citation
 from editorial.models import EditorialStatus
 from initiatives.models import Initiative
 from meetings.models import Participation, Statement
-from meetings.selectors import hide_unpublished_links, published_statements
+from meetings.selectors import Attendance, group_participations, hide_unpublished_links, published_statements
 from people.models import Membership, Person, Post
 from website.listing import Facet, Listing, Sort, datetime_key, integer_key, text_key
 from website.sources import list_sources
@@ -85,6 +85,7 @@ class PersonPage:
     person: Person
     memberships: list[Membership]
     participations: list[Participation]
+    attendances: list[Attendance]  # the participations, one entry a meeting
     statements: list[Statement]
     initiatives_led: list[Initiative]
     initiatives_spoken_about: list[Initiative]
@@ -102,7 +103,7 @@ def get_person_page(*, person: Person) -> PersonPage:
     participations = list(
         person.participations.published()
         .filter(meeting__editorial_status=PUBLISHED)
-        .select_related("meeting", "post")
+        .select_related("meeting", "post", "delegation")
         .order_by(F("meeting__start_date").desc(nulls_last=True), "meeting__name", "capacity")
     )
     for participation in participations:
@@ -121,6 +122,7 @@ def get_person_page(*, person: Person) -> PersonPage:
         person=person,
         memberships=memberships,
         participations=participations,
+        attendances=group_participations(participations),
         statements=statements,
         initiatives_led=list(person.initiatives_led.published().order_by("name")),
         initiatives_spoken_about=sorted(spoken_about.values(), key=lambda initiative: initiative.name),

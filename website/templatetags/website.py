@@ -17,6 +17,7 @@ from django.utils.text import Truncator
 from initiatives.models import Initiative
 from initiatives.selectors import InitiativeRow
 from website.listing import FacetCounts
+from website.sources import Source, group_sources
 
 register = template.Library()
 
@@ -236,6 +237,12 @@ def article_text(page) -> SafeString:
     # Paragraphs: escaped text holds no markup, so splitting on newlines cannot break a tag.
     paragraphs = [paragraph.strip() for paragraph in html.replace("\r\n", "\n").split("\n") if paragraph.strip()]
     return mark_safe("".join(f"<p>{paragraph}</p>" for paragraph in paragraphs))
+
+
+@register.filter
+def by_source(citations: list) -> list[Source]:
+    """A page's citations, each article or URL once with its distinct passages and the facts they support."""
+    return group_sources(citations)
 
 
 @register.filter
