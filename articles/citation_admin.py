@@ -130,7 +130,7 @@ class CitationInline(CuratedChildInlineMixin, GenericStackedInline):
 @admin.register(Citation)
 class CitationAdmin(CuratedRecordAdmin):
     form = CitationForm
-    list_display = ("__str__", "content_type", "object_id", "field", "article", "editorial_status")
+    list_display = ("__str__", "content_type", "object_id", "fact_cited", "article", "editorial_status")
     list_filter = ("editorial_status", ("content_type", admin.RelatedOnlyFieldListFilter), "accessed_date")
     search_fields = ("passage", "source_title", "url", "article__title", "field", "slug")
     list_select_related = ("content_type", "article")
@@ -143,6 +143,12 @@ class CitationAdmin(CuratedRecordAdmin):
         (None, {"fields": ("note", "slug")}),
         EDITORIAL_FIELDSET,
     )
+
+    @admin.display(description="fact cited", ordering="field")
+    def fact_cited(self, citation):
+        cited = citation.content_type.model_class()
+        labels = dict(cited.citable_field_choices()) if hasattr(cited, "citable_field_choices") else {}
+        return labels.get(citation.field, citation.field)
 
     @admin.display(description="cited record")
     def cited_record(self, citation):

@@ -218,3 +218,11 @@ def test_finding_needs_staff_who_may_view_articles(client, django_user_model, ar
 
     user.user_permissions.add(Permission.objects.get(codename="view_article", content_type__app_label="articles"))
     assert find(client, article, "plan").status_code == 200
+
+
+def test_the_list_of_citations_names_facts_by_label(admin_client, initiative):
+    CitationFactory(record=initiative, field="budget_amount")
+
+    response = admin_client.get(admin_url(Citation, "changelist"))
+
+    assert '<td class="field-fact_cited">Budget amount</td>' in response.content.decode()
