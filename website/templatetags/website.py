@@ -120,9 +120,12 @@ NOT_SELECTED = dict.fromkeys(SELECTED, "")
 @register.simple_tag
 def facet_sections(facets: Iterable[FacetCounts], query: QueryDict) -> SafeString:
     """A list page's facets, each a section of links that choose or drop a value, written here rather than in
-    a template loop (a hundred-odd values a page)."""
+    a template loop (a hundred-odd values a page). A facet with no value to choose is left out: a heading over
+    nothing is noise, most of all on a phone."""
     sections = []
     for facet in facet_links(facets, query):
+        if not facet["values"]:
+            continue
         values = "".join(
             FACET_VALUE.format(
                 link=escape_html(item["link"]),
@@ -137,9 +140,7 @@ def facet_sections(facets: Iterable[FacetCounts], query: QueryDict) -> SafeStrin
             FACET_SECTION.format(
                 key=key,
                 label=escape_html(str(facet["facet"].label)),
-                values=f"\n      <ul>\n        {values}\n      </ul>\n      "
-                if values
-                else '<p class="meta">No values.</p>',
+                values=f"\n      <ul>\n        {values}\n      </ul>\n      ",
             )
         )
     return mark_safe("".join(sections))
