@@ -1,7 +1,7 @@
 """Writes of linking and review: mentions and suggestions for an article; editors accept or reject them."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -10,11 +10,12 @@ from django.utils import timezone
 from articles.ingestion.models import Ingestion, Step
 from articles.linking import registry
 from articles.linking.matcher import Linker, Match, get_linker
-from articles.linking.models import Mention, ReviewStatus, Suggestion
+from articles.linking.models import Mention, ReviewStatus, Suggestion, SuggestionKind
 from articles.linking.resolve import link_text
 from articles.linking.suggest import Proposal, suggest
 from articles.models import Article, Citation, text_sha256
 from articles.selectors import list_current_mentions, list_current_suggestions
+from editorial.revisions import take
 from editorial.services import unique_slug
 from editorial.workflow import save_record
 
@@ -185,40 +186,95 @@ def reject_suggestion(*, suggestion: Suggestion, by) -> Suggestion:
     return suggestion
 
 
+@dataclass
+class Accepted:
+    """What accepting a suggestion made: the draft (None for an amount or a date), and what the editor completes."""
+
+    record: object = None
+    dependents: list = field(default_factory=list)
+    carried: list[str] = field(default_factory=list)
+    to_complete: list[str] = field(default_factory=list)
+
+
 @transaction.atomic
-def accept_suggestion(*, suggestion: Suggestion, by):
-    """Accept a suggestion: for a record kind, a draft record prefilled and citing the article's sentence."""
+def accept_suggestion(*, suggestion: Suggestion, by) -> Accepted:
+    """Accept a suggestion: for a record kind, a draft carrying what its sentence links, citing the sentence."""
     suggestion = Suggestion.objects.select_for_update().select_related("article").get(pk=suggestion.pk)
     if suggestion.status == ReviewStatus.ACCEPTED:
-        return suggestion.draft
+        return Accepted(record=suggestion.draft)
     article = suggestion.article
     if suggestion.text_sha256 != article.text_sha256:
         raise ReviewError("The article changed since this was suggested; link it again first.")
     linkable = registry.get(suggestion.kind)
-    record = None
+    accepted = Accepted()
     if linkable is not None and linkable.draft is not None:
         try:
-            record = linkable.draft(
-                name=suggestion.normalized, data={**suggestion.data, "evidence": suggestion.evidence}
-            )
+            draft = linkable.draft(_suggested(suggestion))
         except ValueError as error:
             raise ReviewError(str(error)) from None
+        message = f"From a suggestion in article {article.pk}."
+        record = draft.record
         record.slug = unique_slug(record)
         # Through the workflow: the draft gets its first revision and a "created" entry, like any editor's draft.
-        save_record(record=record, by=by, message=f"From a suggestion in article {article.pk}.")
-        citation = Citation(
-            content_type=ContentType.objects.get_for_model(record),
-            object_id=record.pk,
-            article=article,
-            passage=suggestion.evidence,
-            start=suggestion.evidence_start,
-            end=suggestion.evidence_end,
-        )
-        citation.slug = unique_slug(citation)
-        save_record(record=citation, by=by, message=f"From a suggestion in article {article.pk}.")
+        save_record(record=record, by=by, data=take(record, m2m=draft.m2m, children=draft.children), message=message)
+        _cite(record, suggestion, by=by, message=message)
+        dependents = draft.dependents(record) if draft.dependents else []
+        for dependent in dependents:
+            dependent.slug = unique_slug(dependent)
+            save_record(record=dependent, by=by, message=message)
+            _cite(dependent, suggestion, by=by, message=message)
         suggestion.draft = record
+        accepted = Accepted(record, dependents, draft.carried, draft.to_complete)
     suggestion.status = ReviewStatus.ACCEPTED
     suggestion.reviewed_by = by
     suggestion.reviewed_at = timezone.now()
     suggestion.save()
-    return record
+    return accepted
+
+
+def _suggested(suggestion: Suggestion) -> registry.Suggested:
+    """The suggestion with what its sentence links: mentions and other suggestions inside the sentence."""
+    article = suggestion.article
+    inside = {
+        "article": article,
+        "text_sha256": suggestion.text_sha256,
+        "start__gte": suggestion.evidence_start,
+        "end__lte": suggestion.evidence_end,
+    }
+    mentions = Mention.objects.filter(**inside).exclude(status=ReviewStatus.REJECTED).order_by("start")
+    linked = [registry.Linked(mention.kind, mention.object_id, mention.start, mention.end) for mention in mentions]
+    amounts, dates = [], []
+    others = Suggestion.objects.filter(**inside).exclude(pk=suggestion.pk).exclude(status=ReviewStatus.REJECTED)
+    for other in others.order_by("start"):
+        if other.kind == SuggestionKind.AMOUNT:
+            amounts.append({**other.data, "surface": other.text})
+        elif other.kind == SuggestionKind.DATE:
+            dates.append(other.data)
+        elif other.draft_id is not None:
+            # Accepted in the same sentence: its draft is named there as much as a known record is.
+            linked.append(registry.Linked(other.kind, other.draft_id, other.start, other.end))
+    return registry.Suggested(
+        name=suggestion.normalized,
+        data=suggestion.data,
+        start=suggestion.start,
+        end=suggestion.end,
+        sentence=suggestion.evidence,
+        linked=tuple(linked),
+        amounts=tuple(amounts),
+        dates=tuple(dates),
+        article_date=article.published_at.date() if article.published_at else None,
+    )
+
+
+def _cite(record, suggestion: Suggestion, *, by, message: str) -> None:
+    """Cite the suggestion's sentence for a record made from it."""
+    citation = Citation(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        article=suggestion.article,
+        passage=suggestion.evidence,
+        start=suggestion.evidence_start,
+        end=suggestion.evidence_end,
+    )
+    citation.slug = unique_slug(citation)
+    save_record(record=citation, by=by, message=message)
