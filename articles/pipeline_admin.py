@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.http import HttpResponseRedirect
 from django.urls import NoReverseMatch, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django_celery_beat.models import ClockedSchedule, SolarSchedule
 
@@ -12,7 +13,8 @@ from articles.ingestion import services as ingestion_services
 from articles.ingestion.models import Ingestion, Step
 from articles.linking import services as linking_services
 from articles.linking.models import Mention, ReviewStatus, Suggestion
-from editorial.queue import QueueSection, register_section
+from articles.linking.suggest import sentences
+from editorial.queue import QueueItem, QueueSection, register_section
 
 # Feeds poll on intervals and the sweep on an interval or a crontab; sun-based and one-off schedules are noise.
 for unused in (SolarSchedule, ClockedSchedule):
@@ -157,30 +159,49 @@ class ReviewAdmin(admin.ModelAdmin):
             self.review(request, obj, accept=False)
 
 
+def marked(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> str:
+    """The sentence with the words the machine read marked."""
+    return format_html("{}<mark>{}</mark>{}", text[sentence_start:start], text[start:end], text[end:sentence_end])
+
+
+class EvidenceAdmin(ReviewAdmin):
+    """Each proposal with its evidence: the sentence it comes from, the article and the article's date."""
+
+    list_select_related = ("article",)
+
+    @admin.display(description="sentence")
+    def sentence(self, obj):
+        return marked(obj.article.text, obj.start, obj.end, *self.sentence_span(obj))
+
+    @admin.display(description="article")
+    def article_link(self, obj):
+        return admin_link(obj.article)
+
+    @admin.display(description="article date", ordering="article__published_at")
+    def article_date(self, obj):
+        return date_format(obj.article.published_at, "j F Y") if obj.article.published_at else "-"
+
+
 @admin.register(Mention)
-class MentionAdmin(ReviewAdmin):
+class MentionAdmin(EvidenceAdmin):
     accept_label = "Accept this mention"
     reject_label = "Reject this mention"
-    list_display = ("surface", "kind", "record_link", "method", "status", "article")
+    list_display = ("surface", "kind", "record_link", "sentence", "article_link", "article_date", "method", "status")
     list_filter = ("status", "kind", "method")
     search_fields = ("surface", "article__title")
-    readonly_fields = ("article", "kind", "record_link", "surface", "start", "end", "method", "status",
-                       "reviewed_by", "reviewed_at", "context")  # fmt: skip
+    readonly_fields = ("sentence", "kind", "record_link", "surface", "article_link", "article_date", "method",
+                       "status", "reviewed_by", "reviewed_at")  # fmt: skip
     fields = readonly_fields
 
     @admin.display(description="record")
     def record_link(self, mention):
         return admin_link(mention.record)
 
-    @admin.display(description="in the text")
-    def context(self, mention):
-        text = mention.article.text
-        return format_html(
-            "…{}<mark>{}</mark>{}…",
-            text[max(0, mention.start - 120) : mention.start],
-            text[mention.start : mention.end],
-            text[mention.end : mention.end + 120],
-        )
+    def sentence_span(self, mention):
+        for start, end in sentences(mention.article.text):
+            if start <= mention.start < end:
+                return start, max(end, mention.end)
+        return mention.start, mention.end
 
     def review(self, request, mention, *, accept):
         linking_services.review_mention(mention=mention, accept=accept, by=request.user)
@@ -188,12 +209,12 @@ class MentionAdmin(ReviewAdmin):
 
 
 @admin.register(Suggestion)
-class SuggestionAdmin(ReviewAdmin):
+class SuggestionAdmin(EvidenceAdmin):
     accept_label = "Accept: create the draft record, citing this sentence"
     reject_label = "Reject: do not suggest it again"
-    list_display = ("text", "kind", "normalized", "status", "draft_link", "article")
+    list_display = ("text", "kind", "normalized", "sentence", "article_link", "article_date", "status", "draft_link")
     search_fields = ("text", "normalized", "evidence")
-    readonly_fields = ("article", "kind", "text", "normalized", "data", "evidence", "start", "end", "status",
+    readonly_fields = ("sentence", "kind", "text", "normalized", "data", "article_link", "article_date", "status",
                        "draft_link", "reviewed_by", "reviewed_at")  # fmt: skip
     fields = readonly_fields
 
@@ -201,19 +222,35 @@ class SuggestionAdmin(ReviewAdmin):
     def draft_link(self, suggestion):
         return admin_link(suggestion.draft)
 
+    def sentence_span(self, suggestion):
+        return suggestion.evidence_start, suggestion.evidence_end
+
     def review(self, request, suggestion, *, accept):
         try:
             if accept:
-                record = linking_services.accept_suggestion(suggestion=suggestion, by=request.user)
-                self.message_user(
-                    request, f"Accepted {suggestion.text!r}" + (f": draft {record} created." if record else ".")
-                )
-                return record
+                accepted = linking_services.accept_suggestion(suggestion=suggestion, by=request.user)
+                self.message_user(request, accepted_message(suggestion, accepted))
+                return accepted.record
             linking_services.reject_suggestion(suggestion=suggestion, by=request.user)
             self.message_user(request, f"Rejected {suggestion.text!r}: it will not be suggested again.")
         except linking_services.ReviewError as error:
             self.message_user(request, str(error), messages.ERROR)
         return None
+
+
+def accepted_message(suggestion: Suggestion, accepted: linking_services.Accepted) -> str:
+    """What accepting made, what it carries from the sentence, and what the editor still has to fill in."""
+    if accepted.record is None:
+        return f"Accepted {suggestion.text!r}."
+    parts = [f"Created the draft {accepted.record._meta.verbose_name} “{accepted.record}”, citing the sentence"]
+    if accepted.dependents:
+        parts.append("and " + ", ".join(f"the draft {dependent}" for dependent in accepted.dependents))
+    message = " ".join(parts) + "."
+    if accepted.carried:
+        message += " From the sentence: " + "; ".join(accepted.carried) + "."
+    if accepted.to_complete:
+        message += " To complete: " + "; ".join(accepted.to_complete) + "."
+    return message + " Submit it for review when it is complete."
 
 
 def suggestions_section(request, limit: int):
@@ -223,8 +260,14 @@ def suggestions_section(request, limit: int):
     proposed = Suggestion.objects.filter(status=ReviewStatus.PROPOSED)
     mentions = Mention.objects.filter(status=ReviewStatus.PROPOSED).count()
     items = [
-        (str(suggestion), reverse("admin:articles_suggestion_change", args=[suggestion.pk]))
-        for suggestion in proposed.order_by("-created_at")[:limit]
+        QueueItem(
+            str(suggestion),
+            reverse("admin:articles_suggestion_change", args=[suggestion.pk]),
+            who=str(suggestion.article),
+            when=suggestion.article.published_at,
+            comment=suggestion.evidence,
+        )
+        for suggestion in proposed.select_related("article").order_by("-created_at")[:limit]
     ]
     if mentions:
         items.append(
