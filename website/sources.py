@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Q
 from django.utils.text import capfirst
 
@@ -77,7 +78,15 @@ def supported_fact(citation: Citation) -> str:
     """What a citation is cited for, in words: "Statement: Hong Kong will… (date)"."""
     subject = citation.subject
     fact = f"{capfirst(subject._meta.verbose_name)}: {subject}"
-    return f"{fact} ({citation.field.replace('_', ' ')})" if citation.field else fact
+    return f"{fact} ({_field_words(subject, citation.field)})" if citation.field else fact
+
+
+def _field_words(record: Model, name: str) -> str:
+    """A cited field as its label ("start date"); a name the model no longer has, as words."""
+    try:
+        return str(record._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name.replace("_", " ")
 
 
 def _add_once(items: list[str], item: str) -> None:
@@ -97,7 +106,9 @@ def group_sources(citations: list[Citation]) -> list[Source]:
     by_source: dict[tuple, Source] = {}
     for citation in citations:
         key = ("article", citation.article_id) if citation.article_id else ("url", citation.url)
-        source = by_source.get(key) or by_source.setdefault(key, _source_of(citation))
+        if key not in by_source:
+            by_source[key] = _source_of(citation)
+        source = by_source[key]
         if citation.accessed_date and (source.accessed_date is None or citation.accessed_date > source.accessed_date):
             source.accessed_date = citation.accessed_date  # the latest reading of the page
         _add_once(source.notes, citation.note)

@@ -19,7 +19,7 @@ from tests.factories import (
     PostFactory,
     StatementFactory,
 )
-from tests.website.conftest import PUBLISHED
+from tests.website.conftest import PUBLISHED, published_initiative
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +151,26 @@ def test_a_participation_appears_once_with_its_capacities_on_the_person_and_the_
     meeting_page = lxml.html.fromstring(client.get(f"/meetings/{chan['meeting'].slug}/").content)
     (row,) = meeting_page.xpath('//h2[@id="participants-heading"]/following-sibling::table[1]/tbody/tr')
     assert [cell.text_content() for cell in row.xpath("./td")][:2] == ["Paul Chan", "Attended, spoke"]
+
+
+def test_the_initiative_and_meeting_pages_group_their_sources_too(client, chan):
+    initiative = published_initiative(name="AI fund")
+    article = ArticleFactory(text=TEXT, title="Chan at APEC")
+    cite(initiative, article, OPENING)
+    cite(initiative, article, OPENING, field="start_date")
+    (entry,) = sources_of(client, f"/initiatives/{initiative.slug}/")
+    assert passages_of(entry) == {OPENING: ["Initiative: AI fund", "Initiative: AI fund (start date)"]}
+
+    cite(chan["attended"], article, LATER)
+    cite(chan["spoke"], article, LATER)
+    CitationFactory(**PUBLISHED, record=chan["meeting"], from_url=True, url="https://apec.org/s", note="Agenda.")
+    article_entry, url_entry = sources_of(client, f"/meetings/{chan['meeting'].slug}/")
+    assert passages_of(article_entry) == {
+        LATER: ["Participation: Paul Chan attended Joint session", "Participation: Paul Chan spoke Joint session"]
+    }
+    assert [paragraph.text_content() for paragraph in url_entry.xpath("./p")] == [
+        "https://apec.org/s",
+        "Agenda.",
+        "Cited for:",
+    ]
+    assert [fact.text_content() for fact in url_entry.xpath('./ul[@class="supports"]/li')] == ["Meeting: Joint session"]
