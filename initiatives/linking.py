@@ -10,7 +10,8 @@ def draft_initiative(suggested: registry.Suggested) -> registry.Draft:
     initiative = Initiative(name=suggested.name, status=InitiativeStatus.ANNOUNCED)
     draft = registry.Draft(initiative)
     dated = suggested.date(or_article=True)
-    draft.carry_date("announced_date", dated, "announced date")
+    if not draft.carry_date("announced_date", dated, "announced date"):
+        draft.to_complete.append("the announced date")
     if len(suggested.amounts) == 1:
         amount = suggested.amounts[0]
         initiative.budget_amount, initiative.budget_currency = amount["value"], amount["currency"]

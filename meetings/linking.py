@@ -48,7 +48,8 @@ def draft_statement(suggested: registry.Suggested) -> registry.Draft:
     else:
         # The article's only meeting is no proof: a speaker says things between meetings too.
         draft.to_complete.append("the meeting, if it was said at one (the sentence names none)")
-    draft.carry_date("date", suggested.date(or_article=True), "date")
+    if not draft.carry_date("date", suggested.date(or_article=True), "date"):
+        draft.to_complete.append("the date (neither the sentence nor the article gives one)")
     initiatives = suggested.pks("initiative")
     if initiatives:
         draft.m2m["initiatives"] = initiatives

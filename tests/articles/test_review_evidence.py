@@ -127,6 +127,19 @@ def test_an_initiative_takes_the_articles_date_when_its_sentence_gives_none(supe
     assert "announced date 2025-10-24 (from the article's date)" in accepted.carried
 
 
+def test_a_statement_in_an_undated_article_asks_for_its_date(chan, superuser):
+    article = ArticleFactory(
+        text="Paul Chan Mo-po spoke in Incheon. Chan said that Hong Kong is incorporating AI into education.",
+        published_at=None,
+    )
+    link_article(article=article)
+
+    accepted = accept_suggestion(suggestion=suggestion(article, "statement"), by=superuser)
+
+    assert accepted.record.date is None
+    assert "the date (neither the sentence nor the article gives one)" in accepted.to_complete
+
+
 def test_a_person_gets_a_draft_membership_of_the_post_named_citing_the_sentence(superuser):
     PostFactory(title="Financial Secretary", organization=OrganizationFactory(name="Macao SAR Government"))
     secretary = PostFactory(title="Financial Secretary")
