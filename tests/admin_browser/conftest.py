@@ -118,7 +118,7 @@ def records_in_every_state(demo_site) -> dict[str, int]:
         "draft": draft.pk,
         "in review": in_review.pk,
         "edit in review": edited.pk,
-        "published": Initiative.objects.get(slug="ai-supercomputing-centre").pk,
+        "published": Initiative.objects.get(slug="innovation-and-technology-investment").pk,  # three citations
         "archived": archived.pk,
         "person": Person.objects.get(slug="paul-lam-ting-kwok").pk,
     }

@@ -34,9 +34,8 @@ def open_record(user, model: str, name: str):
     page = user.page
     page.goto("/admin/")
     click_and_load(page, page.locator(f"tr.model-{model} th").get_by_role("link"))
-    page.get_by_role("searchbox").fill(name)
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    page.locator("#changelist-search").get_by_role("textbox").fill(name)
+    click_and_load(page, page.locator("#changelist-search").get_by_role("button", name="Search"))
     click_and_load(page, page.locator("#result_list").get_by_role("link", name=name, exact=True))
 
 
@@ -44,6 +43,23 @@ def open_review_from_queue(reviewer, name: str):
     """The reviewer's way to a submitted record: the queue's "Awaiting review" table, then the record's diff."""
     open_queue(reviewer)
     click_and_load(reviewer.page, reviewer.page.locator("#review").get_by_role("link", name=name))
+
+
+def cite(page, *, field: str, article: str, words: str, passage: str):
+    """Add a citation in the record's Citations inline: the fact by its label, the article picked by its name, the
+    passage picked among the article's occurrences of a few typed words."""
+    group = page.locator("#articles-citation-content_type-object_id-group")
+    group.get_by_role("button", name="Add another Citation").click()
+    row = group.locator("#articles-citation-content_type-object_id-0")
+    row.get_by_label("Fact cited").select_option(label=field)
+    row.locator("[name$='-article'] + .select2").click()
+    page.locator(".select2-dropdown .select2-search__field").fill("APEC")
+    page.locator(".select2-results__option", has_text=article[:40]).click()
+    row.get_by_label("Find in the article").press_sequentially(words)
+    occurrence = row.get_by_role("button").filter(has_text=passage)
+    expect(occurrence).to_have_count(1)
+    occurrence.click()
+    expect(row.get_by_label("Passage")).to_have_value(re.compile(re.escape(passage)))
 
 
 def expect_diff_row(page, label: str, *texts: str):
@@ -60,6 +76,87 @@ def assert_no_nested_forms(*users):
 
 
 # The walks
+
+
+NEW_NAME = "AI workforce training programmes"
+NEW_SLUG = "ai-workforce-training-programmes"
+PASSAGE_WORDS = "expanding professional training programs"
+PASSAGE = "expanding professional training programs to strengthen the readiness"
+
+
+@pytest.fixture
+def founding_article(demo_site) -> str:
+    """The demo's one article, as the admin names it."""
+    from articles.models import Article
+
+    return str(Article.objects.get())
+
+
+def test_a_new_initiative_is_cited_submitted_sent_back_fixed_and_published(founding_article, editor, reviewer, visitor):
+    page = editor.page
+    page.goto("/admin/")
+    page.locator("tr.model-initiative").get_by_role("link", name="Add").click()
+    page.wait_for_url("**/admin/initiatives/initiative/add/")
+    page.get_by_label("Name:").press_sequentially(NEW_NAME)  # typed: the slug follows keystrokes
+    expect(page.locator("#id_slug")).to_have_value(NEW_SLUG)  # the admin's own slug from the name
+    page.get_by_label("Summary:").fill("Training programmes for the city's workforce.")
+    cite(page, field="The record as a whole", article=founding_article, words=PASSAGE_WORDS, passage=PASSAGE)
+    editor.shoot("01-editor-cites-a-passage")
+    press(page, "Save draft")
+    expect_message(page, f"Saved “{NEW_NAME}” as a draft")
+    expect_state(page, "Draft: not public.")
+    citations = page.locator("#articles-citation-content_type-object_id-group")
+    expect(citations).to_contain_text(PASSAGE)
+    # The citations inline fits the window: nothing makes the page scroll sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    editor.shoot("02-editor-saved-the-draft")
+
+    press(page, "Save and submit for review")
+    expect_message(page, f"Submitted “{NEW_NAME}” for review")
+    expect_state(page, "In review: waiting for a reviewer.")
+    editor.shoot("03-editor-submitted")
+    assert visitor.page.goto(f"/initiatives/{NEW_SLUG}/").status == 404
+
+    open_queue(reviewer)
+    rpage = reviewer.page
+    waiting = rpage.locator("#review")
+    expect(waiting).to_contain_text(NEW_NAME)
+    expect(waiting.get_by_role("row", name=NEW_NAME)).to_contain_text("edna")
+    reviewer.shoot("04-reviewer-queue")
+    click_and_load(rpage, waiting.get_by_role("link", name=NEW_NAME))
+    expect(rpage).to_have_url(re.compile(r"/admin/initiatives/initiative/\d+/review/$"))  # the diff, not the form
+    expect_diff_row(rpage, "Name", NEW_NAME)
+    rpage.get_by_label("Comment").fill("Say who runs the programmes.")
+    reviewer.shoot("05-reviewer-reads-the-diff")
+    press(rpage, "Request changes")
+    expect_message(rpage, f"Sent “{NEW_NAME}” back to its editor")
+    reviewer.shoot("06-reviewer-requested-changes")
+
+    open_queue(editor)
+    sent_back = page.locator("#sent_back")
+    expect(sent_back).to_contain_text("Say who runs the programmes.")
+    click_and_load(page, sent_back.get_by_role("link", name=NEW_NAME))
+    expect_state(page, "Changes requested by rita: “Say who runs the programmes.”")
+    editor.shoot("07-editor-reads-the-comment")
+    page.get_by_label("Summary:").fill("Training programmes for the city's workforce, run by the government.")
+    page.get_by_label("Comment").fill("Named who runs them.")
+    press(page, "Save and submit for review")
+    expect_message(page, f"Submitted “{NEW_NAME}” for review")
+    expect_state(page, "In review: waiting for a reviewer.")
+
+    open_review_from_queue(reviewer, NEW_NAME)
+    expect_diff_row(rpage, "Summary", "run by the government")
+    reviewer.shoot("08-reviewer-reads-the-fix")
+    press(rpage, "Approve and publish")
+    expect_message(rpage, f"Published “{NEW_NAME}” as version 1")
+
+    public = visitor.page
+    assert public.goto(f"/initiatives/{NEW_SLUG}/").status == 200
+    expect(public.get_by_role("heading", level=1)).to_contain_text(NEW_NAME)
+    expect(public.locator("body")).to_contain_text("run by the government")
+    expect(public.locator("body")).to_contain_text(PASSAGE)
+    visitor.shoot("09-public-page-shows-it")
+    assert_no_nested_forms(editor, reviewer)
 
 
 PUBLISHED = "Digital Corporate Identity platform"
