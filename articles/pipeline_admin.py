@@ -33,6 +33,11 @@ def admin_link(record) -> str:
     return format_html('<a href="{}">{}</a>', url, record)
 
 
+def article_day(article) -> str:
+    """The article's date as editors read it, or "" when its outlet gave none."""
+    return date_format(article.published_at, "j F Y") if article.published_at else ""
+
+
 class FeedRunInline(admin.TabularInline):
     model = FeedRun
     fields = ("started_at", "status", "http_status", "fetched", "new", "duplicate", "failed", "error")
@@ -179,7 +184,7 @@ class EvidenceAdmin(ReviewAdmin):
 
     @admin.display(description="article date", ordering="article__published_at")
     def article_date(self, obj):
-        return date_format(obj.article.published_at, "j F Y") if obj.article.published_at else "-"
+        return article_day(obj.article) or "-"
 
 
 @admin.register(Mention)
@@ -263,8 +268,8 @@ def suggestions_section(request, limit: int):
         QueueItem(
             str(suggestion),
             reverse("admin:articles_suggestion_change", args=[suggestion.pk]),
-            who=str(suggestion.article),
-            when=suggestion.article.published_at,
+            who=f"The pipeline, from “{suggestion.article}” ({article_day(suggestion.article) or 'undated'})",
+            when=suggestion.created_at,
             comment=suggestion.evidence,
         )
         for suggestion in proposed.select_related("article").order_by("-created_at")[:limit]

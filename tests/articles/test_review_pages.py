@@ -69,3 +69,9 @@ def test_accept_and_reject_sit_in_the_page_s_one_form(article, admin_client):
     forms = Forms()
     forms.feed(page)
     assert forms.buttons == {"_accept": 1, "_reject": 1} and page.count("<form") == 2  # the other: log out
+
+
+def test_the_queue_lists_each_suggestion_with_its_article_and_sentence(article, admin_client):
+    page = admin_client.get(reverse("admin:editorial_queue")).content.decode()
+    assert "The pipeline, from “Chan in Incheon” (24 October 2025)" in page
+    assert "set up an “AI Efficacy Enhancement Team” to streamline workflows, he said." in page
