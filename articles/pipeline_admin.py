@@ -128,7 +128,8 @@ class IngestionAdmin(admin.ModelAdmin):
 
 
 class ReviewAdmin(admin.ModelAdmin):
-    """Accept and reject from the list (actions) or from one record's page (buttons)."""
+    """Accept and reject from the list (actions) or from one record's page (buttons), each shown with its evidence:
+    the sentence with the words the machine read marked, the article and the article's date."""
 
     change_form_template = "admin/articles/review_change_form.html"
     accept_label = "Accept"
@@ -163,20 +164,12 @@ class ReviewAdmin(admin.ModelAdmin):
         for obj in queryset.filter(status=ReviewStatus.PROPOSED):
             self.review(request, obj, accept=False)
 
-
-def marked(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> str:
-    """The sentence with the words the machine read marked."""
-    return format_html("{}<mark>{}</mark>{}", text[sentence_start:start], text[start:end], text[end:sentence_end])
-
-
-class EvidenceAdmin(ReviewAdmin):
-    """Each proposal with its evidence: the sentence it comes from, the article and the article's date."""
-
-    list_select_related = ("article",)
-
     @admin.display(description="sentence")
     def sentence(self, obj):
-        return marked(obj.article.text, obj.start, obj.end, *self.sentence_span(obj))
+        text, (start, end) = obj.article.text, self.sentence_span(obj)
+        return format_html(
+            "{}<mark>{}</mark>{}", text[start : obj.start], text[obj.start : obj.end], text[obj.end : end]
+        )
 
     @admin.display(description="article")
     def article_link(self, obj):
@@ -188,7 +181,7 @@ class EvidenceAdmin(ReviewAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(EvidenceAdmin):
+class MentionAdmin(ReviewAdmin):
     accept_label = "Accept this mention"
     reject_label = "Reject this mention"
     list_display = ("surface", "kind", "record_link", "sentence", "article_link", "article_date", "method", "status")
@@ -214,7 +207,7 @@ class MentionAdmin(EvidenceAdmin):
 
 
 @admin.register(Suggestion)
-class SuggestionAdmin(EvidenceAdmin):
+class SuggestionAdmin(ReviewAdmin):
     accept_label = "Accept: create the draft record, citing this sentence"
     reject_label = "Reject: do not suggest it again"
     list_display = ("text", "kind", "normalized", "sentence", "article_link", "article_date", "status", "draft_link")
