@@ -5,6 +5,7 @@ and saves a screenshot to artifacts/screenshots/admin/NN-step.png. Each ends by 
 server sent during it: no page may open a form inside another.
 """
 
+import io
 import re
 
 import pytest
@@ -273,3 +274,56 @@ def test_a_reviewer_merges_two_people_and_the_old_page_redirects(duplicate_perso
     expect(public.get_by_role("heading", level=1)).to_contain_text("Paul Chan Mo-po")
     visitor.shoot("20-old-page-redirects")
     assert_no_nested_forms(reviewer)
+
+
+SUGGESTED = "Quantum Computing Taskforce"
+STORY = (
+    "HONG KONG, Nov 12 - The government spoke of quantum computing at a press conference.\n"
+    f"Financial Secretary Paul Chan Mo-po said on Wednesday that the government has set up a “{SUGGESTED}” to "
+    "study how quantum computing can serve public services.\n"
+    "It will report within a year.\n"
+)
+
+
+@pytest.fixture
+def ingested_story(demo_site, tmp_path):
+    """A small article through the real pipeline: fetched from a file, extracted, linked, suggestions made."""
+    from django.core.management import call_command
+
+    from articles.linking.models import Suggestion
+
+    story = tmp_path / "quantum-taskforce.txt"
+    story.write_text(STORY, encoding="utf-8")
+    call_command("ingest", str(story), stdout=io.StringIO(), stderr=io.StringIO())
+    assert Suggestion.objects.filter(kind="initiative", normalized=SUGGESTED).exists()
+    return story
+
+
+def test_an_editor_accepts_a_suggestion_and_completes_its_draft(ingested_story, editor, visitor):
+    open_queue(editor)
+    page = editor.page
+    suggested = page.locator("#suggestions")
+    expect(suggested).to_contain_text(SUGGESTED)
+    editor.shoot("21-editor-sees-the-suggestion")
+    click_and_load(page, suggested.get_by_role("link", name=SUGGESTED).first)
+    expect(page.locator("#content")).to_contain_text(f"has set up a “{SUGGESTED}”")  # the evidence sentence
+    editor.shoot("22-the-suggestion-with-its-evidence")
+    press(page, "Accept: create the draft record, citing this sentence")
+    expect_message(page, f"Created the draft initiative “{SUGGESTED}”, citing the sentence")
+    expect(page.get_by_label("Name:")).to_have_value(SUGGESTED)
+    expect_state(page, "Draft: not public.")
+    citations = page.locator("#articles-citation-content_type-object_id-group")
+    expect(citations).to_contain_text(f"has set up a “{SUGGESTED}”")
+    # What the sentence links comes along: its speaker leads the initiative, announced on the day it names.
+    expect(page.locator(".field-lead_officials")).to_contain_text("Paul Chan Mo-po")
+    expect(page.get_by_label("Announced date:")).not_to_have_value("")
+    editor.shoot("23-the-accepted-draft")
+
+    page.get_by_label("Summary:").fill("A taskforce on quantum computing for public services.")
+    page.get_by_label("Comment").fill("Completed from the suggestion.")
+    press(page, "Save and submit for review")
+    expect_message(page, f"Submitted “{SUGGESTED}” for review")
+    expect_state(page, "In review: waiting for a reviewer.")
+    editor.shoot("24-the-draft-completed-and-submitted")
+    assert visitor.page.goto(f"/initiatives/{page.locator('#id_slug').input_value()}/").status == 404
+    assert_no_nested_forms(editor)
