@@ -136,6 +136,9 @@ class CitedRecord(CuratedRecord):
     requires_citation = True
     # The facts a citation may narrow to, by field name; None: the kind's own editable fields.
     citable_fields: tuple[str, ...] | None = None
+    # Facts that span several fields, {name: label}: "budget" is cited once for budget_amount, budget_currency...
+    # (each `name_*` field is left out of the list). Publishing may require them (`required_citation_fields`).
+    citation_facts: dict[str, str] = {}
 
     @classmethod
     def citable_field_choices(cls) -> list[tuple[str, str]]:
@@ -153,7 +156,13 @@ class CitedRecord(CuratedRecord):
                 and field.name not in editorial
                 and not isinstance(field, DatePrecisionField)
             ]
-        return [("", "The record as a whole"), *((field.name, capfirst(field.verbose_name)) for field in fields)]
+        facts = list(cls.citation_facts.items())
+        fields = [field for field in fields if not any(field.name.startswith(f"{name}_") for name, _ in facts)]
+        return [
+            ("", "The record as a whole"),
+            *facts,
+            *((field.name, capfirst(field.verbose_name)) for field in fields),
+        ]
 
     class Meta(CuratedRecord.Meta):
         abstract = True

@@ -68,6 +68,8 @@ class Instrument(models.TextChoices):
 
 class Initiative(CitedRecord):
     revision_children = ("aliases", "identifiers")
+    # The budget is one fact (amount, currency, qualifier, as of): publishing requires a citation of it.
+    citation_facts = {"budget": "Budget"}
 
     name = models.CharField(max_length=300)
     summary = models.TextField(blank=True)

@@ -43,7 +43,7 @@ def test_a_cited_kind_offers_its_own_editable_facts_by_label():
 
     assert choices[0] == ("", "The record as a whole")
     assert {
-        ("budget_amount", "Budget amount"),
+        ("budget", "Budget"),
         ("start_date", "Start date"),
         ("lead_officials", "Lead officials"),
     } < set(choices)
@@ -53,12 +53,13 @@ def test_a_cited_kind_offers_its_own_editable_facts_by_label():
 
 
 def test_a_kind_may_name_its_citable_facts(monkeypatch):
-    monkeypatch.setattr(Initiative, "citable_fields", ("name", "budget_amount"), raising=False)
+    monkeypatch.setattr(Initiative, "citable_fields", ("name", "start_date"), raising=False)
 
     assert Initiative.citable_field_choices() == [
         ("", "The record as a whole"),
+        ("budget", "Budget"),
         ("name", "Name"),
-        ("budget_amount", "Budget amount"),
+        ("start_date", "Start date"),
     ]
 
 
@@ -66,7 +67,7 @@ def test_a_kind_may_name_its_citable_facts(monkeypatch):
 
 
 def test_the_inline_offers_facts_by_label_and_a_passage_finder(admin_client, initiative):
-    CitationFactory(record=initiative, field="budget_amount")
+    CitationFactory(record=initiative, field="budget")
 
     response = admin_client.get(admin_url(Initiative, "change", initiative.pk))
 
@@ -76,7 +77,7 @@ def test_the_inline_offers_facts_by_label_and_a_passage_finder(admin_client, ini
     assert ("start_date", "Start date") in form.fields["field"].choices
     assert inline.formset.empty_form.fields["field"].choices == Initiative.citable_field_choices()
     html = response.content.decode()
-    assert '<option value="budget_amount" selected>Budget amount</option>' in html
+    assert '<option value="budget" selected>Budget</option>' in html
     assert 'class="passage-finder"' in html and f'data-url="{reverse(FIND_URL)}"' in html
     assert form["start"].is_hidden and form["end"].is_hidden
     assert "articles/passage_picker.js" in html
@@ -98,7 +99,7 @@ def test_the_occurrence_picked_is_kept_not_the_first(admin_client, initiative, a
     response = post_citation(
         admin_client,
         initiative,
-        field="budget_amount",
+        field="budget",
         article=article.pk,
         passage=SENTENCE,
         start=SECOND,
@@ -107,7 +108,7 @@ def test_the_occurrence_picked_is_kept_not_the_first(admin_client, initiative, a
 
     assert response.status_code == 302
     citation = Citation.objects.for_record(initiative).get()
-    assert (citation.field, citation.start, citation.end) == ("budget_amount", SECOND, SECOND + len(SENTENCE))
+    assert (citation.field, citation.start, citation.end) == ("budget", SECOND, SECOND + len(SENTENCE))
     assert citation.text_sha256 == article.text_sha256
 
 
@@ -221,8 +222,17 @@ def test_finding_needs_staff_who_may_view_articles(client, django_user_model, ar
 
 
 def test_the_list_of_citations_names_facts_by_label(admin_client, initiative):
-    CitationFactory(record=initiative, field="budget_amount")
+    CitationFactory(record=initiative, field="budget")
 
     response = admin_client.get(admin_url(Citation, "changelist"))
 
-    assert '<td class="field-fact_cited">Budget amount</td>' in response.content.decode()
+    assert '<td class="field-fact_cited">Budget</td>' in response.content.decode()
+
+
+def test_an_initiative_offers_its_budget_as_one_fact_the_one_publishing_requires():
+    from initiatives.models import Initiative
+
+    choices = dict(Initiative.citable_field_choices())
+    assert choices["budget"] == "Budget"
+    assert not [name for name in choices if name.startswith("budget_")]
+    assert set(Initiative(budget_amount=1).required_citation_fields()) <= set(choices)

@@ -43,7 +43,7 @@ def draft(live_server, transactional_db, django_user_model):
     article = Article.objects.get()
     CitationFactory(
         record=initiative,
-        field="budget_amount",
+        field="budget",
         article=article,
         passage="Hong Kong has invested more than HK$200 billion in innovation and technology",
     )
