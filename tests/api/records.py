@@ -168,6 +168,7 @@ def article(shared):
         method="role",
         status="accepted",
     )
+    live(CitationFactory, record=shared.initiative, article=row)  # public: a published record cites it
     return row
 
 

@@ -1,16 +1,12 @@
 """Record pages: everything published about a record, nothing else, in a fixed number of queries."""
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Mention
 from initiatives.models import Initiative
 from meetings.models import Meeting
-from people.models import Person
 from tests.factories import (
-    ArticleFactory,
     CitationFactory,
     MeetingFactory,
     MilestoneFactory,
@@ -104,33 +100,6 @@ def test_initiative_page_shows_dates_at_their_precision_and_a_timeline(client):
 def test_unknown_record_is_404(client):
     for url in ("/initiatives/nothing-here/", "/people/nobody/", "/meetings/no-meeting/", "/articles/999999/"):
         assert client.get(url).status_code == 404
-
-
-def test_article_page_escapes_its_text_and_links_accepted_mentions_of_published_records(client):
-    article = ArticleFactory(
-        text="Paul Chan said <script>alert(1)</script> and Draft Person agreed.\n\nSecond paragraph."
-    )
-    chan, draft = PersonFactory(**PUBLISHED, full_name="Paul Chan"), PersonFactory(full_name="Draft Person")
-    person_type = ContentType.objects.get_for_model(Person)
-    for record, start, end, status in [(chan, 0, 9, "accepted"), (draft, 45, 57, "accepted")]:
-        Mention.objects.create(
-            article=article,
-            kind="person",
-            content_type=person_type,
-            object_id=record.pk,
-            surface=article.text[start:end],
-            start=start,
-            end=end,
-            text_sha256=article.text_sha256,
-            method="name",
-            status=status,
-        )
-    html = client.get(f"/articles/{article.pk}/").content.decode()
-    assert "<script>alert(1)</script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert f'<a class="mention" href="/people/{chan.slug}/" title="Paul Chan">Paul Chan</a>' in html
-    assert f"/people/{draft.slug}/" not in html
-    assert "<p>Second paragraph.</p>" in html
 
 
 def test_demo_pages_link_initiative_to_official_to_meeting(client, demo):

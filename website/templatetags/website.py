@@ -10,7 +10,6 @@ from django import template
 from django.http import QueryDict
 from django.urls import reverse
 from django.urls.converters import SlugConverter
-from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
@@ -218,26 +217,6 @@ def initiative_rows(rows: Iterable[InitiativeRow], query: QueryDict) -> SafeStri
             )
         )
     return mark_safe("".join(html))
-
-
-@register.simple_tag
-def article_text(page) -> SafeString:
-    """The article's text in paragraphs, escaped, with accepted mentions of published records marked and linked."""
-    text = page.article.text
-    pieces, position = [], 0
-    for span in page.spans:
-        pieces.append(escape(text[position : span.start]))
-        words = escape(text[span.start : span.end])
-        if span.url:
-            pieces.append(format_html('<a class="mention" href="{}" title="{}">{}</a>', span.url, span.title, words))
-        else:
-            pieces.append(format_html('<mark class="mention" title="{}">{}</mark>', span.title, words))
-        position = span.end
-    pieces.append(escape(text[position:]))
-    html = "".join(pieces)
-    # Paragraphs: escaped text holds no markup, so splitting on newlines cannot break a tag.
-    paragraphs = [paragraph.strip() for paragraph in html.replace("\r\n", "\n").split("\n") if paragraph.strip()]
-    return mark_safe("".join(f"<p>{paragraph}</p>" for paragraph in paragraphs))
 
 
 @register.filter
