@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -210,19 +211,11 @@ def accept_suggestion(*, suggestion: Suggestion, by) -> Accepted:
     if linkable is not None and linkable.draft is not None:
         try:
             draft = linkable.draft(_suggested(suggestion))
+            record, dependents = _save_draft(draft, suggestion, by=by)
         except ValueError as error:
             raise ReviewError(str(error)) from None
-        message = f"From a suggestion in article {article.pk}."
-        record = draft.record
-        record.slug = unique_slug(record)
-        # Through the workflow: the draft gets its first revision and a "created" entry, like any editor's draft.
-        save_record(record=record, by=by, data=take(record, m2m=draft.m2m, children=draft.children), message=message)
-        _cite(record, suggestion, by=by, message=message)
-        dependents = draft.dependents(record) if draft.dependents else []
-        for dependent in dependents:
-            dependent.slug = unique_slug(dependent)
-            save_record(record=dependent, by=by, message=message)
-            _cite(dependent, suggestion, by=by, message=message)
+        except ValidationError as error:  # what the sentence links breaks a rule of the kind: nothing is kept
+            raise ReviewError("The draft cannot be saved: " + " ".join(error.messages)) from None
         suggestion.draft = record
         accepted = Accepted(record, dependents, draft.carried, draft.to_complete)
     suggestion.status = ReviewStatus.ACCEPTED
@@ -230,6 +223,22 @@ def accept_suggestion(*, suggestion: Suggestion, by) -> Accepted:
     suggestion.reviewed_at = timezone.now()
     suggestion.save()
     return accepted
+
+
+def _save_draft(draft: registry.Draft, suggestion: Suggestion, *, by) -> tuple:
+    """Save the draft and its dependents through the workflow, each citing the suggestion's sentence."""
+    message = f"From a suggestion in article {suggestion.article_id}."
+    record = draft.record
+    record.slug = unique_slug(record)
+    # Through the workflow: the draft gets its first revision and a "created" entry, like any editor's draft.
+    save_record(record=record, by=by, data=take(record, m2m=draft.m2m, children=draft.children), message=message)
+    _cite(record, suggestion, by=by, message=message)
+    dependents = draft.dependents(record) if draft.dependents else []
+    for dependent in dependents:
+        dependent.slug = unique_slug(dependent)
+        save_record(record=dependent, by=by, message=message)
+        _cite(dependent, suggestion, by=by, message=message)
+    return record, dependents
 
 
 def _suggested(suggestion: Suggestion) -> registry.Suggested:

@@ -9,7 +9,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from articles.linking.models import Mention, ReviewStatus, Suggestion
-from articles.linking.services import accept_suggestion, link_article
+from articles.linking.services import ReviewError, accept_suggestion, link_article
 from articles.models import Citation
 from editorial.models import EditorialStatus, Revision
 from initiatives.models import Initiative
@@ -205,3 +205,14 @@ def test_accepting_in_the_admin_says_what_was_created_and_what_to_complete(chan,
     assert message.startswith(f"Created the draft statement “{statement}”, citing the sentence.")
     assert "From the sentence: speaker Paul Chan Mo-po; date 2025-10-24 (from the article's date)." in message
     assert "To complete: the meeting, if it was said at one (the sentence names none)." in message
+
+
+def test_a_draft_that_breaks_a_rule_of_its_kind_is_not_kept_and_the_editor_is_told_why(superuser):
+    article = linked_article("The government launched the “Moon Fund” with US$9,999,999 trillion.")
+    fund = suggestion(article, "initiative")
+
+    with pytest.raises(ReviewError, match=r"The draft cannot be saved: .*digits"):
+        accept_suggestion(suggestion=fund, by=superuser)
+
+    fund.refresh_from_db()
+    assert fund.status == ReviewStatus.PROPOSED and not Initiative.objects.exists()
