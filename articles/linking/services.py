@@ -232,7 +232,9 @@ def _save_draft(draft: registry.Draft, suggestion: Suggestion, *, by) -> tuple:
     record.slug = unique_slug(record)
     # Through the workflow: the draft gets its first revision and a "created" entry, like any editor's draft.
     save_record(record=record, by=by, data=take(record, m2m=draft.m2m, children=draft.children), message=message)
-    _cite(record, suggestion, by=by, message=message)
+    # The sentence is the source of each fact publishing asks a citation of (an initiative's budget) as well.
+    for field_name in ("", *record.required_citation_fields()):
+        _cite(record, suggestion, by=by, message=message, field=field_name)
     dependents = draft.dependents(record) if draft.dependents else []
     for dependent in dependents:
         dependent.slug = unique_slug(dependent)
@@ -275,11 +277,12 @@ def _suggested(suggestion: Suggestion) -> registry.Suggested:
     )
 
 
-def _cite(record, suggestion: Suggestion, *, by, message: str) -> None:
-    """Cite the suggestion's sentence for a record made from it."""
+def _cite(record, suggestion: Suggestion, *, by, message: str, field: str = "") -> None:
+    """Cite the suggestion's sentence for a record made from it, or for one of its facts."""
     citation = Citation(
         content_type=ContentType.objects.get_for_model(record),
         object_id=record.pk,
+        field=field,
         article=suggestion.article,
         passage=suggestion.evidence,
         start=suggestion.evidence_start,

@@ -12,6 +12,7 @@ from articles.linking.models import Mention, ReviewStatus, Suggestion
 from articles.linking.services import ReviewError, accept_suggestion, link_article
 from articles.models import Citation
 from editorial.models import EditorialStatus, Revision
+from editorial.workflow import missing_citations
 from initiatives.models import Initiative
 from meetings.models import Statement
 from people.models import Membership, Person
@@ -40,8 +41,8 @@ def suggestion(article, kind: str, text: str = "") -> Suggestion:
     return Suggestion.objects.get(article=article, kind=kind, text__contains=text)
 
 
-def cites_the_sentence(record, suggestion: Suggestion) -> bool:
-    citation = Citation.objects.for_record(record).get()
+def cites_the_sentence(record, suggestion: Suggestion, field: str = "") -> bool:
+    citation = Citation.objects.for_record(record, field).get()
     return (citation.article, citation.passage, citation.start, citation.end) == (
         suggestion.article, suggestion.evidence, suggestion.evidence_start, suggestion.evidence_end
     )  # fmt: skip
@@ -113,7 +114,8 @@ def test_an_initiative_carries_its_date_budget_and_responsible_organization(supe
     assert (initiative.budget_amount, initiative.budget_currency) == (Decimal("100000000"), "HKD")
     assert (initiative.budget_qualifier, initiative.budget_as_of) == ("exact", datetime.date(2025, 3, 1))
     assert initiative.responsible_organization == bureau
-    assert cites_the_sentence(initiative, scheme)
+    assert cites_the_sentence(initiative, scheme) and cites_the_sentence(initiative, scheme, "budget")
+    assert missing_citations(initiative) == []  # publishing asks a source of the budget too
 
 
 def test_an_initiative_takes_the_articles_date_when_its_sentence_gives_none(superuser):
