@@ -124,6 +124,29 @@ def records_in_every_state(demo_site) -> dict[str, int]:
     }
 
 
+SUGGESTED = "Quantum Computing Taskforce"
+STORY = (
+    "HONG KONG, Nov 12 - The government spoke of quantum computing at a press conference.\n"
+    f"Financial Secretary Paul Chan Mo-po said on Wednesday that the government has set up a “{SUGGESTED}” to "
+    "study how quantum computing can serve public services.\n"
+    "It will report within a year.\n"
+)
+
+
+@pytest.fixture
+def ingested_story(demo_site, tmp_path) -> int:
+    """A small article through the real pipeline (read from a file, extracted, linked, suggestions made): the pk of
+    its suggested initiative."""
+    from django.core.management import call_command
+
+    from articles.linking.models import Suggestion
+
+    story = tmp_path / "quantum-taskforce.txt"
+    story.write_text(STORY, encoding="utf-8")
+    call_command("ingest", str(story), stdout=io.StringIO(), stderr=io.StringIO())
+    return Suggestion.objects.get(kind="initiative", normalized=SUGGESTED).pk
+
+
 @pytest.fixture
 def chromium(demo_site):
     with playwright_api.sync_playwright() as playwright:

@@ -1,4 +1,4 @@
-"""axe-core on the admin pages editors use: a record's change form, a list, the queue, the review page, history.
+"""axe-core on the admin pages editors use: change forms, a list, the queue, review, history, suggestions.
 
 No critical or serious violation may come from our templates. The set-up puts initiatives in each state through
 editorial.workflow (`records_in_every_state`), so that every page has something to show; each page is opened as
@@ -47,7 +47,7 @@ def axe_violations(page) -> list[dict]:
     return page.evaluate(AXE_RUN, DJANGO_OWN)
 
 
-def test_the_pages_editors_use_have_no_serious_violation(records_in_every_state, editor, reviewer):
+def test_the_pages_editors_use_have_no_serious_violation(records_in_every_state, ingested_story, editor, reviewer):
     pk = records_in_every_state
     edited = f"/admin/initiatives/initiative/{pk['edit in review']}"
     pages = {
@@ -58,6 +58,8 @@ def test_the_pages_editors_use_have_no_serious_violation(records_in_every_state,
         "editor: queue": (editor, "/admin/queue/"),
         "editor: history": (editor, f"{edited}/history/"),
         "editor: a revision": (editor, f"{edited}/revisions/1/"),
+        "editor: suggestions": (editor, "/admin/articles/suggestion/"),
+        "editor: a suggestion": (editor, f"/admin/articles/suggestion/{ingested_story}/change/"),
         "reviewer: queue": (reviewer, "/admin/queue/"),
         "reviewer: review": (reviewer, f"{edited}/review/"),
         "reviewer: change form in review": (reviewer, f"/admin/initiatives/initiative/{pk['in review']}/change/"),

@@ -5,12 +5,11 @@ and saves a screenshot to artifacts/screenshots/admin/NN-step.png. Each ends by 
 server sent during it: no page may open a form inside another.
 """
 
-import io
 import re
 
 import pytest
 
-from tests.admin_browser.conftest import BROWSER
+from tests.admin_browser.conftest import BROWSER, SUGGESTED
 from tests.admin_browser.markup import (
     admin_pages_sent,
     click_and_load,
@@ -274,29 +273,6 @@ def test_a_reviewer_merges_two_people_and_the_old_page_redirects(duplicate_perso
     expect(public.get_by_role("heading", level=1)).to_contain_text("Paul Chan Mo-po")
     visitor.shoot("20-old-page-redirects")
     assert_no_nested_forms(reviewer)
-
-
-SUGGESTED = "Quantum Computing Taskforce"
-STORY = (
-    "HONG KONG, Nov 12 - The government spoke of quantum computing at a press conference.\n"
-    f"Financial Secretary Paul Chan Mo-po said on Wednesday that the government has set up a “{SUGGESTED}” to "
-    "study how quantum computing can serve public services.\n"
-    "It will report within a year.\n"
-)
-
-
-@pytest.fixture
-def ingested_story(demo_site, tmp_path):
-    """A small article through the real pipeline: fetched from a file, extracted, linked, suggestions made."""
-    from django.core.management import call_command
-
-    from articles.linking.models import Suggestion
-
-    story = tmp_path / "quantum-taskforce.txt"
-    story.write_text(STORY, encoding="utf-8")
-    call_command("ingest", str(story), stdout=io.StringIO(), stderr=io.StringIO())
-    assert Suggestion.objects.filter(kind="initiative", normalized=SUGGESTED).exists()
-    return story
 
 
 def test_an_editor_accepts_a_suggestion_and_completes_its_draft(ingested_story, editor, visitor):
