@@ -1,4 +1,4 @@
-"""No admin template may place a <form> inside another.
+"""No admin template may place a <form> inside another, and the change form fits a 1280 px window.
 
 A browser drops a <form> tag opened inside another form and lets its "</form>" close the outer one: the buttons
 then post the wrong form and the fields after it post nothing (issue 18). The browser's own tree hides that, so
@@ -7,7 +7,7 @@ every admin page they pass; here, every kind of admin page an editor or a review
 """
 
 from tests.admin_browser.conftest import in_browser
-from tests.admin_browser.markup import nested_forms, pages_with_nested_forms
+from tests.admin_browser.markup import expect, nested_forms, pages_with_nested_forms
 
 NESTED = """<form action="/edit/" method="post">
 <input name="name">
@@ -51,3 +51,22 @@ def test_no_admin_page_of_any_state_opens_a_form_inside_another(records_in_every
     checked = [url for user in (editor, reviewer) for url, _ in user.pages_sent if "/admin/" in url]
     assert len(checked) >= 2 * 16  # every page above, and each login's
     assert pages_with_nested_forms(editor, reviewer) == {}
+
+
+@in_browser
+def test_the_change_form_with_citations_fits_a_1280_px_window(records_in_every_state, editor, reviewer):
+    """Initiatives of the demo citing the founding article (one of them three times), one with an edit waiting for
+    review: no page scrolls sideways, whoever opens it."""
+    too_wide = {}
+    for role, user in (("editor", editor), ("reviewer", reviewer)):
+        page = user.page
+        for state in ("published", "edit in review"):
+            page.goto(f"/admin/initiatives/initiative/{records_in_every_state[state]}/change/")
+            citations = page.locator("#articles-citation-content_type-object_id-group .inline-related:not(.empty-form)")
+            expect(citations.first).to_be_visible()
+            assert page.evaluate("window.innerWidth") == 1280
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 1280:
+                too_wide[f"{role}: {state}"] = width
+                user.shoot(f"too-wide-{role}-{state.replace(' ', '-')}")
+    assert too_wide == {}
