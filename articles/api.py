@@ -26,23 +26,33 @@ class MentionSerializer(serializers.Serializer):
     end = serializers.IntegerField(help_text="Offset just past them.")
 
 
-def accepted_mentions(pks: list[int], ctx: Context) -> dict[int, list[dict]]:
-    """Mentions an editor confirmed, of published records only: one query for the page."""
+def _by_article(rows, ctx: Context, fields: tuple[str, ...], shape) -> dict[int, list[dict]]:
+    """Mentions or citations of a page's articles, each with the record it points at, grouped by article: one query.
+
+    `shape(values, record)` writes one row as the API shows it; rows whose record the public may not see are left out.
+    """
     kinds = kinds_by_content_type()
     rows = (
-        Mention.objects.filter(article_id__in=pks, status=ReviewStatus.ACCEPTED)
-        .annotate(**target_annotations("content_type_id", "object_id"))
+        rows.annotate(**target_annotations("content_type_id", "object_id"))
         .order_by("article_id", "start", "pk")
-        .values_list("article_id", "content_type_id", "_target_uuid", "_target_label", "surface", "start", "end")
+        .values_list("article_id", "content_type_id", "_target_uuid", "_target_label", *fields)
     )
     by_article: dict[int, list[dict]] = {}
-    for article, content_type, uuid, label, surface, start, end in rows:
-        record = generic_ref(ctx, kinds.get(content_type), uuid, label)
+    for article, content_type, target, label, *values in rows:
+        record = generic_ref(ctx, kinds.get(content_type), target, label)
         if record is not None:
-            by_article.setdefault(article, []).append(
-                {"record": record, "surface": surface, "start": start, "end": end}
-            )
+            by_article.setdefault(article, []).append(shape(dict(zip(fields, values, strict=True)), record))
     return by_article
+
+
+def accepted_mentions(pks: list[int], ctx: Context) -> dict[int, list[dict]]:
+    """Mentions an editor confirmed, of published records only: one query for the page."""
+    return _by_article(
+        Mention.objects.filter(article_id__in=pks, status=ReviewStatus.ACCEPTED),
+        ctx,
+        ("surface", "start", "end"),
+        lambda row, record: {"record": record, **row},
+    )
 
 
 class PassageSerializer(serializers.Serializer):
@@ -56,29 +66,12 @@ class PassageSerializer(serializers.Serializer):
 
 def cited_passages(pks: list[int], ctx: Context) -> dict[int, list[dict]]:
     """The passages published records cite (the only words of the text the API shows): one query for the page."""
-    kinds = kinds_by_content_type()
-    rows = (
-        Citation.objects.public()
-        .filter(article_id__in=pks)
-        .annotate(**target_annotations("content_type_id", "object_id"))
-        .order_by("article_id", "start", "pk")
-        .values_list(
-            "article_id", "uuid", "content_type_id", "_target_uuid", "_target_label", "field", "passage", "start", "end"
-        )
+    return _by_article(
+        Citation.objects.public().filter(article_id__in=pks),
+        ctx,
+        ("uuid", "field", "passage", "start", "end"),
+        lambda row, record: {"citation": ctx.api_url("citations", row.pop("uuid")), "record": record, **row},
     )
-    by_article: dict[int, list[dict]] = {}
-    for article, uuid, content_type, target, label, field, passage, start, end in rows:
-        by_article.setdefault(article, []).append(
-            {
-                "citation": ctx.api_url("citations", uuid),
-                "record": generic_ref(ctx, kinds.get(content_type), target, label),
-                "field": field,
-                "passage": passage,
-                "start": start,
-                "end": end,
-            }
-        )
-    return by_article
 
 
 class ArticleSerializer(serializers.Serializer):
