@@ -173,7 +173,9 @@ class CitationAdmin(CuratedRecordAdmin):
         if not request.user.has_perm("articles.view_article"):
             raise PermissionDenied
         article_id, words = request.GET.get("article", ""), request.GET.get("q", "").strip()
-        article = Article.objects.only("text").filter(pk=article_id).first() if article_id.isdigit() else None
+        # isdigit() alone admits "²", which int() refuses: only ASCII digits are an id.
+        is_id = article_id.isascii() and article_id.isdigit()
+        article = Article.objects.only("text").filter(pk=article_id).first() if is_id else None
         if article is None:
             raise Http404("No such article.")
         if len(words) < FIND_MIN_LENGTH:

@@ -207,7 +207,9 @@ def test_fewer_than_three_letters_find_nothing(admin_client, article):
 
 def test_finding_in_an_unknown_article_is_not_found(admin_client, article):
     assert admin_client.get(reverse(FIND_URL), {"article": article.pk + 1, "q": "plan"}).status_code == 404
-    assert admin_client.get(reverse(FIND_URL), {"article": "x", "q": "plan"}).status_code == 404
+    # Not an id at all: a superscript digit, a number past any key, a NUL; each a plain 404, never a 500.
+    for bad in ("x", "²", "9" * 30, "1\x00"):
+        assert admin_client.get(reverse(FIND_URL), {"article": bad, "q": "plan"}).status_code == 404
 
 
 def test_finding_needs_staff_who_may_view_articles(client, django_user_model, article):
