@@ -54,7 +54,8 @@ def page_size(request) -> int:
     raw = request.query_params.get("page_size")
     if raw is None:
         return DEFAULT_PAGE_SIZE
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+    # isdigit() alone admits "²", which int() refuses: only ASCII digits are a size.
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE_SIZE:
         raise BadRequest("invalid_page_size", f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}.")
     return int(raw)
 

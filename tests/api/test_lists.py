@@ -86,6 +86,7 @@ def test_updated_since_lists_what_changed_after(api_client):
         ({"ordering": "budget"}, "invalid_ordering"),
         ({"page_size": "0"}, "invalid_page_size"),
         ({"page_size": "lots"}, "invalid_page_size"),
+        ({"page_size": "²"}, "invalid_page_size"),  # str.isdigit() says yes; int() says no
         ({"start_date_from": "2024-13"}, "invalid"),
         ({"updated_since": "yesterday"}, "invalid"),
         ({"status": "imaginary"}, "invalid"),
