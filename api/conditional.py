@@ -12,8 +12,9 @@ from django.db.models import QuerySet, Subquery
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date
 
-from articles.models import Article, Mention
 from editorial.models import Change
+from ingestion.models import Mention
+from sources.models import Article
 
 
 @cache

@@ -7,9 +7,9 @@ from rest_framework.response import Response
 
 from api.viewsets import JSONErrorsMixin, context_for
 from api.writes import IsStaffKey
-from articles.ingestion.services import submit_url
-from articles.models import Article
 from editorial.workflow import may_edit
+from ingestion.services import submit_url
+from sources.models import Article
 
 MAX_URLS = 100
 

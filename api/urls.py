@@ -7,7 +7,7 @@ from rest_framework.routers import DefaultRouter
 from api.changes import ChangesView
 from api.errors import not_found
 from api.ingest import IngestView
-from articles.api import ArticleViewSet, CitationViewSet
+from api.resources.articles import ArticleViewSet, CitationViewSet
 from initiatives.api import InitiativeViewSet, MilestoneViewSet, ThemeViewSet
 from meetings.api import MeetingViewSet, ParticipationViewSet, StatementViewSet
 from people.api import MembershipViewSet, OrganizationViewSet, PersonViewSet, PostViewSet

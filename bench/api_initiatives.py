@@ -63,10 +63,10 @@ try:
     from rest_framework.test import APIRequestFactory
 
     from api.services import issue_api_key
-    from articles.models import Citation
     from initiatives.api import InitiativeViewSet
     from initiatives.models import Initiative, InitiativeAlias, Theme
     from people.models import Jurisdiction, Organization, Person
+    from sources.models import Citation
 except BaseException:
     drop_database()
     raise

@@ -40,13 +40,13 @@ django.setup()
 import trafilatura  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
-from articles.extract import extract_html  # noqa: E402
-from articles.fetch import SafeFetcher  # noqa: E402
-from articles.ingestion import services  # noqa: E402
-from articles.ingestion.models import Ingestion, Step  # noqa: E402
-from articles.linking.matcher import Linker  # noqa: E402
-from articles.linking.services import link_article  # noqa: E402
-from articles.models import Article  # noqa: E402
+from ingestion import services  # noqa: E402
+from ingestion.extract import extract_html  # noqa: E402
+from ingestion.fetch import SafeFetcher  # noqa: E402
+from ingestion.linking.matcher import Linker  # noqa: E402
+from ingestion.linking.services import link_article  # noqa: E402
+from ingestion.models import Ingestion, Step  # noqa: E402
+from sources.models import Article  # noqa: E402
 from tests.articles.helpers import FOUNDING_ARTICLE, html_page  # noqa: E402
 from tests.conftest import SHARED_TESTDATA  # noqa: E402
 
@@ -224,9 +224,9 @@ def with_workers(pages: int, processes: int, *, pool: str = "solo") -> tuple[flo
     """
     from django.db import DatabaseError, connection
 
-    from articles.feeds.models import Feed
-    from articles.tasks import poll_feed
     from config.celery import app
+    from ingestion.models import Feed
+    from ingestion.tasks import poll_feed
     from tests.articles.test_feeds import rss
 
     site = StaticSite()
@@ -286,7 +286,7 @@ def main() -> None:
         for page in pages:
             extract_html(page)  # warm up as the quality figures do in a full run
     elif items:
-        for name, extract in (("trafilatura 2.3.1 defaults", trafilatura_defaults), ("articles.extract", ours)):
+        for name, extract in (("trafilatura 2.3.1 defaults", trafilatura_defaults), ("ingestion.extract", ours)):
             f1, dates, expected = extraction_quality(items, extract)
             print(f"extraction {name:28s} F1 {f1:.3f}  dates {dates}/{expected}")
             results[name] = {"f1": round(f1, 3), "dates": dates}

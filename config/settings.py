@@ -67,7 +67,9 @@ INSTALLED_APPS = [
     "people",
     "initiatives",
     "meetings",
-    "articles",
+    "sources",
+    "ingestion",
+    "articles",  # migrations only: the tables sources/ and ingestion/ took over
     "demo",
     "website",
     "rest_framework",

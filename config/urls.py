@@ -8,7 +8,7 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("people/", include("people.urls")),
     path("meetings/", include("meetings.urls")),
-    path("articles/", include("articles.urls")),
+    path("articles/", include("website.articles")),
     path("api/v1/", include("api.urls")),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),

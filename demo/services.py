@@ -10,7 +10,6 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
-from articles.models import Article, Citation, text_sha256
 from demo import dataset
 from editorial.dates import PartialDate
 from editorial.models import CuratedRecord, EditorialStatus, RevisionStatus, normalise_partial_dates
@@ -20,6 +19,7 @@ from editorial.workflow import save_record, transition
 from initiatives.models import Initiative, Milestone, Theme
 from meetings.models import Meeting, Participation, Statement
 from people.models import Jurisdiction, Membership, Organization, Person, Post
+from sources.models import Article, Citation, text_sha256
 
 # Parents before children: a record's related records exist when it is loaded.
 ORDER = [

@@ -6,7 +6,7 @@ fresh database has the groups with every permission its models define.
 
 EDITOR = "Editor"
 REVIEWER = "Reviewer"
-PROJECT_APPS = ("editorial", "people", "initiatives", "meetings", "articles")
+PROJECT_APPS = ("editorial", "people", "initiatives", "meetings", "sources", "ingestion")
 EDITOR_ACTIONS = ("add_", "change_", "view_")
 
 

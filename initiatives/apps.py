@@ -5,7 +5,6 @@ class InitiativesConfig(AppConfig):
     name = "initiatives"
 
     def ready(self):
-        from initiatives import facets, linking
+        from initiatives import facets
 
-        linking.register()
         facets.connect()

@@ -3,7 +3,6 @@
 from django.db import models
 from django.db.models import Q
 
-from articles.models import CitedRecord
 from editorial.models import (
     AliasBase,
     DatePrecisionField,
@@ -12,6 +11,7 @@ from editorial.models import (
 )
 from editorial.search import search_vector_field
 from people.models import Jurisdiction, Organization, Person
+from sources.models import CitedRecord
 
 
 class AmountQualifier(models.TextChoices):

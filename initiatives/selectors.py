@@ -4,13 +4,13 @@ from dataclasses import dataclass
 
 from django.db.models import F, Prefetch, QuerySet
 
-from articles.models import Citation
 from editorial.dates import PartialDate
 from editorial.models import EditorialStatus
 from initiatives.models import Initiative, InitiativeFacetCount, InitiativeStatus, Instrument, Milestone, Theme
 from meetings.models import Meeting, Statement
 from meetings.selectors import hide_unpublished_links, published_statements
 from people.models import Person
+from sources.models import Citation
 from website.listing import Facet, Listing, Sort, datetime_key, integer_key, text_key
 from website.sources import list_sources
 

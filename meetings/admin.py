@@ -2,7 +2,6 @@
 
 from django.contrib import admin
 
-from articles.admin import CitationInline
 from editorial.admin import (
     EDITORIAL_FIELDSET,
     AutoSlugForm,
@@ -11,6 +10,7 @@ from editorial.admin import (
     ExternalIdentifierInline,
 )
 from meetings.models import Meeting, MeetingAlias, Participation, Statement, StatementAmount
+from sources.admin import CitationInline
 
 
 class MeetingAliasInline(admin.TabularInline):

@@ -3,8 +3,3 @@ from django.apps import AppConfig
 
 class MeetingsConfig(AppConfig):
     name = "meetings"
-
-    def ready(self):
-        from meetings import linking
-
-        linking.register()

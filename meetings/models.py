@@ -4,7 +4,6 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 
-from articles.models import CitedRecord
 from editorial.models import (
     AliasBase,
     DatePrecisionField,
@@ -14,6 +13,7 @@ from editorial.models import (
 from editorial.search import search_vector_field
 from initiatives.models import AmountQualifier, Initiative, Theme
 from people.models import Jurisdiction, Organization, Person, Post
+from sources.models import CitedRecord
 
 
 class MeetingKind(models.TextChoices):
@@ -206,7 +206,7 @@ class StatementAmount(models.Model):
     initiative = models.ForeignKey(
         Initiative, null=True, blank=True, on_delete=models.SET_NULL, related_name="stated_amounts"
     )
-    citations = GenericRelation("articles.Citation")
+    citations = GenericRelation("sources.Citation")
 
     revision_key = ("surface",)
 

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from django.db.models import F, Prefetch, QuerySet, Value
 from django.db.models.functions import Coalesce
 
-from articles.models import Citation
 from editorial.models import EditorialStatus
 from initiatives.models import Initiative
 from meetings.models import Capacity, Meeting, MeetingKind, Participation, Statement
 from people.models import Jurisdiction, Person, Post
+from sources.models import Citation
 from website.listing import Facet, Listing, Sort, date_key, integer_key, text_key
 from website.sources import list_sources
 

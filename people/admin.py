@@ -3,7 +3,6 @@
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 
-from articles.admin import CitationInline
 from editorial.admin import (
     EDITORIAL_FIELDSET,
     AutoSlugForm,
@@ -21,6 +20,7 @@ from people.models import (
     Post,
     PostAlias,
 )
+from sources.admin import CitationInline
 
 
 class OrganizationAliasInline(admin.TabularInline):

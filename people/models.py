@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from articles.models import CitedRecord
 from editorial.models import (
     AliasBase,
     CuratedQuerySet,
@@ -15,6 +14,7 @@ from editorial.models import (
     ends_after_start,
 )
 from editorial.search import search_vector_field
+from sources.models import CitedRecord
 
 
 class JurisdictionKind(models.TextChoices):

@@ -5,12 +5,12 @@ from dataclasses import dataclass
 
 from django.db.models import F, Prefetch, QuerySet
 
-from articles.models import Citation
 from editorial.models import EditorialStatus
 from initiatives.models import Initiative
 from meetings.models import Participation, Statement
 from meetings.selectors import Attendance, group_participations, hide_unpublished_links, published_statements
 from people.models import Membership, Person, Post
+from sources.models import Citation
 from website.listing import Facet, Listing, Sort, datetime_key, integer_key, text_key
 from website.sources import list_sources
 

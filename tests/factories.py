@@ -13,11 +13,11 @@ import factory
 from django.contrib.contenttypes.models import ContentType
 from factory.django import DjangoModelFactory
 
-from articles.models import Article, Citation, text_sha256
 from initiatives.facets import refresh_facet_keys
 from initiatives.models import Initiative, Milestone, MilestoneKind, Theme
 from meetings.models import Capacity, Meeting, MeetingKind, Participation, Rendering, Statement, StatementAmount
 from people.models import Jurisdiction, JurisdictionKind, Membership, Organization, OrganizationKind, Person, Post
+from sources.models import Article, Citation, text_sha256
 
 
 class JurisdictionFactory(DjangoModelFactory):

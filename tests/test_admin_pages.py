@@ -14,13 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from api.services import issue_api_key
-from articles.feeds.models import Feed
-from articles.ingestion.models import Ingestion
-from articles.linking.models import Mention, Suggestion
-from articles.models import Article, Citation, text_sha256
 from editorial.admin import EDITORIAL_FIELDSET, CuratedRecordAdmin
 from editorial.dates import DatePrecision
 from editorial.models import AliasKind, Change, ChangeAction, CuratedRecord, ExternalIdentifier
+from ingestion.models import Feed, Ingestion, Mention, Suggestion
 from initiatives.models import Initiative, InitiativeAlias, Milestone, MilestoneKind, Theme
 from meetings.models import (
     Capacity,
@@ -44,6 +41,7 @@ from people.models import (
     Post,
     PostAlias,
 )
+from sources.models import Article, Citation, text_sha256
 
 pytestmark = pytest.mark.django_db
 

@@ -11,13 +11,13 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.exceptions import NoReverseMatch
 
-from articles.models import Article, Citation, text_sha256
 from editorial.models import CuratedRecord
 from editorial.revisions import take
 from editorial.workflow import save_record, transition
 from initiatives.models import Initiative
 from meetings.models import Meeting, Statement
 from people.models import Person
+from sources.models import Article, Citation, text_sha256
 
 pytestmark = pytest.mark.django_db
 

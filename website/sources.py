@@ -8,7 +8,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Q
 from django.utils.text import capfirst
 
-from articles.models import Article, Citation
+from sources.models import Article, Citation
 
 
 def list_sources(records: list[Model]) -> list[Citation]:

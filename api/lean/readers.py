@@ -326,7 +326,7 @@ class Citations(ListReader):
     """The record's published sources, compact."""
 
     def source(self):
-        from articles.models import Citation
+        from sources.models import Citation
 
         content_type = ContentType.objects.get_for_model(self.plan.resource.model)
         values = (

@@ -142,7 +142,7 @@ def ingested_story(demo_site, tmp_path) -> int:
     its suggested initiative."""
     from django.core.management import call_command
 
-    from articles.linking.models import Suggestion
+    from ingestion.models import Suggestion
 
     story = tmp_path / "quantum-taskforce.txt"
     story.write_text(STORY, encoding="utf-8")

@@ -48,9 +48,9 @@ def open_review_from_queue(reviewer, name: str):
 def cite(page, *, field: str, article: str, words: str, passage: str):
     """Add a citation in the record's Citations inline: the fact by its label, the article picked by its name, the
     passage picked among the article's occurrences of a few typed words."""
-    group = page.locator("#articles-citation-content_type-object_id-group")
+    group = page.locator("#sources-citation-content_type-object_id-group")
     group.get_by_role("button", name="Add another Citation").click()
-    row = group.locator("#articles-citation-content_type-object_id-0")
+    row = group.locator("#sources-citation-content_type-object_id-0")
     row.get_by_label("Fact cited").select_option(label=field)
     row.locator("[name$='-article'] + .select2").click()
     page.locator(".select2-dropdown .select2-search__field").fill("APEC")
@@ -87,7 +87,7 @@ PASSAGE = "expanding professional training programs to strengthen the readiness"
 @pytest.fixture
 def founding_article(demo_site) -> str:
     """The demo's one article, as the admin names it."""
-    from articles.models import Article
+    from sources.models import Article
 
     return str(Article.objects.get())
 
@@ -105,7 +105,7 @@ def test_a_new_initiative_is_cited_submitted_sent_back_fixed_and_published(found
     press(page, "Save draft")
     expect_message(page, f"Saved “{NEW_NAME}” as a draft")
     expect_state(page, "Draft: not public.")
-    citations = page.locator("#articles-citation-content_type-object_id-group")
+    citations = page.locator("#sources-citation-content_type-object_id-group")
     expect(citations).to_contain_text(PASSAGE)
     # The citations inline fits the window: nothing makes the page scroll sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
@@ -234,9 +234,9 @@ SURVIVOR_SLUG = "paul-chan-mo-po"
 @pytest.fixture
 def duplicate_person(demo_site):
     """A second, published record of Paul Chan Mo-po, as an editor in a hurry might have made."""
-    from articles.models import Article, Citation
     from editorial.workflow import save_record, transition
     from people.models import Person
+    from sources.models import Article, Citation
 
     person = Person(full_name=DUPLICATE, given_name="Paul", family_name="Chan", slug=DUPLICATE_SLUG)
     save_record(record=person, by=None, message="A duplicate.")
@@ -288,7 +288,7 @@ def test_an_editor_accepts_a_suggestion_and_completes_its_draft(ingested_story, 
     expect_message(page, f"Created the draft initiative “{SUGGESTED}”, citing the sentence")
     expect(page.get_by_label("Name:")).to_have_value(SUGGESTED)
     expect_state(page, "Draft: not public.")
-    citations = page.locator("#articles-citation-content_type-object_id-group")
+    citations = page.locator("#sources-citation-content_type-object_id-group")
     expect(citations).to_contain_text(f"has set up a “{SUGGESTED}”")
     # What the sentence links comes along: its speaker leads the initiative, announced on the day it names.
     expect(page.locator(".field-lead_officials")).to_contain_text("Paul Chan Mo-po")

@@ -41,8 +41,8 @@ def test_no_admin_page_of_any_state_opens_a_form_inside_another(records_in_every
             f"{initiative}/{pk['edit in review']}/history/",
             f"{initiative}/{pk['edit in review']}/revisions/1/",
             f"/admin/people/person/{pk['person']}/change/",
-            "/admin/articles/citation/",
-            "/admin/articles/suggestion/",
+            "/admin/sources/citation/",
+            "/admin/ingestion/suggestion/",
         ]
         if user is reviewer:
             urls.append(f"/admin/people/person/{pk['person']}/merge/")
@@ -62,7 +62,7 @@ def test_the_change_form_with_citations_fits_a_1280_px_window(records_in_every_s
         page = user.page
         for state in ("published", "edit in review"):
             page.goto(f"/admin/initiatives/initiative/{records_in_every_state[state]}/change/")
-            citations = page.locator("#articles-citation-content_type-object_id-group .inline-related:not(.empty-form)")
+            citations = page.locator("#sources-citation-content_type-object_id-group .inline-related:not(.empty-form)")
             expect(citations.first).to_be_visible()
             assert page.evaluate("window.innerWidth") == 1280
             width = page.evaluate("document.documentElement.scrollWidth")

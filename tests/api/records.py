@@ -4,11 +4,11 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 
-from articles.linking.models import Mention
-from articles.models import Article
+from ingestion.models import Mention
 from initiatives.models import InitiativeAlias
 from meetings.models import MeetingAlias
 from people.models import Jurisdiction, OrganizationAlias, PersonAlias, PostAlias
+from sources.models import Article
 from tests.factories import (
     ArticleFactory,
     CitationFactory,

@@ -3,13 +3,13 @@
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
-from articles.linking.models import Mention
-from articles.models import Article, Citation
 from editorial.merge import merge_records
 from editorial.revisions import take
 from editorial.workflow import save_record, transition
+from ingestion.models import Mention
 from initiatives.models import Initiative, Theme
 from people.models import Person
+from sources.models import Article, Citation
 
 pytestmark = pytest.mark.django_db
 

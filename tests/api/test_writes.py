@@ -106,7 +106,7 @@ def test_related_records_are_named_by_uuid(editor_client):
 
 
 def test_ingest_queues_urls_for_staff_keys_only(editor_client, partner_client, monkeypatch):
-    from articles.ingestion import services
+    from ingestion import services
 
     monkeypatch.setattr(services, "queue_fetch", lambda ingestion: None)  # no worker in this test
     urls = {"urls": ["https://news.example.org/a?utm_source=x", "https://news.example.org/a"]}

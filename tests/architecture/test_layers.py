@@ -16,15 +16,6 @@ MAX_LINES = 400
 # test below; one that is gone must leave this list too, so that it can only shrink.
 STILL_CROOKED = frozenset(
     {
-        "articles/api.py -> api",
-        "articles/api.py -> api.filters",
-        "articles/api.py -> api.lean",
-        "articles/api.py -> api.lean.fields",
-        "articles/api.py -> api.lean.readers",
-        "articles/api.py -> api.resources",
-        "articles/api.py -> api.serializers",
-        "articles/api.py -> api.viewsets",
-        "articles/views.py -> website.selectors",
         "initiatives/api.py -> api.filters",
         "initiatives/api.py -> api.lean.fields",
         "initiatives/api.py -> api.resources",

@@ -12,9 +12,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from articles.fetch import FetchRefused, SafeFetcher
-from articles.linking import matcher
 from config.celery import app as celery_app
+from ingestion.fetch import FetchRefused, SafeFetcher
+from ingestion.linking import matcher
 
 PRIVATE_HOSTS = {"intranet.test": ["10.1.2.3"], "router.test": ["192.168.0.1"], "metadata.test": ["169.254.169.254"]}
 

@@ -8,12 +8,10 @@ import time
 import pytest
 from django.db import connection
 
-from articles.feeds.models import Feed
-from articles.ingestion.models import Ingestion, Step
-from articles.linking.models import Mention, Suggestion
-from articles.models import Article
-from articles.tasks import poll_feed
 from config.celery import app
+from ingestion.models import Feed, Ingestion, Mention, Step, Suggestion
+from ingestion.tasks import poll_feed
+from sources.models import Article
 from tests.articles.conftest import Route
 from tests.articles.helpers import FOUNDING_ARTICLE, html_page
 from tests.articles.test_feeds import rss

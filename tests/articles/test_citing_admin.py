@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from articles.citation_admin import FIND_LIMIT
-from articles.models import Citation
 from initiatives.models import Initiative
+from sources.citation_admin import FIND_LIMIT
+from sources.models import Citation
 from tests.factories import ArticleFactory, CitationFactory, InitiativeFactory
 from tests.test_admin_pages import admin_url, form_data, formset_prefix
 
@@ -18,7 +18,7 @@ TEXT = (
 )
 SENTENCE = "The plan has a budget of HK$1 billion."
 FIRST, SECOND = TEXT.index(SENTENCE), TEXT.rindex(SENTENCE)
-FIND_URL = "admin:articles_citation_find_passage"
+FIND_URL = "admin:sources_citation_find_passage"
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def test_the_inline_offers_facts_by_label_and_a_passage_finder(admin_client, ini
     assert '<option value="budget" selected>Budget</option>' in html
     assert 'class="passage-finder"' in html and f'data-url="{reverse(FIND_URL)}"' in html
     assert form["start"].is_hidden and form["end"].is_hidden
-    assert "articles/passage_picker.js" in html
+    assert "sources/passage_picker.js" in html
 
 
 def post_citation(client, initiative, **values):
@@ -219,7 +219,7 @@ def test_finding_needs_staff_who_may_view_articles(client, django_user_model, ar
     client.force_login(user)
     assert find(client, article, "plan").status_code == 403
 
-    user.user_permissions.add(Permission.objects.get(codename="view_article", content_type__app_label="articles"))
+    user.user_permissions.add(Permission.objects.get(codename="view_article", content_type__app_label="sources"))
     assert find(client, article, "plan").status_code == 200
 
 

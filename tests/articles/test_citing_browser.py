@@ -15,7 +15,7 @@ from tests.website.test_browser import CHROMIUM, CHROMIUM_ARGS
 SCREENSHOTS = REPOSITORY / "artifacts" / "screenshots" / "admin"
 PASSWORD = "a-long-test-password"
 WINDOW = {"width": 1280, "height": 900}
-INLINE = "#articles-citation-content_type-object_id-group"
+INLINE = "#sources-citation-content_type-object_id-group"
 # "capacity building" is in two sentences of the demo article: the second one is the one picked.
 WORDS = "capacity building"
 SECOND_SENTENCE = "This year’s joint session focused on how APEC member economies"
@@ -31,9 +31,9 @@ pytestmark = [
 @pytest.fixture
 def draft(live_server, transactional_db, django_user_model):
     """A draft initiative citing the demo article and a web page, and a superuser (root) to edit it."""
-    from articles.models import Article
     from editorial.workflow import save_record
     from initiatives.models import Initiative
+    from sources.models import Article
     from tests.factories import CitationFactory
 
     call_command("load_demo", verbosity=0)
@@ -91,7 +91,7 @@ def test_the_citations_inline_fits_a_1280_pixel_window(page, draft):
 
 
 def test_a_passage_is_picked_from_the_article_by_a_few_words(page, draft):
-    from articles.models import Article, Citation
+    from sources.models import Article, Citation
 
     page.goto(f"/admin/initiatives/initiative/{draft.pk}/change/")
     group = page.locator(INLINE)

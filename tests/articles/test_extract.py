@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from articles.extract import ExtractionError, extract_html, extract_text_file
-from articles.models import Article
+from ingestion.extract import ExtractionError, extract_html, extract_text_file
+from sources.models import Article
 
 BODY = "The harbour authority opened a new ferry pier on Monday, the first of three planned for the western waterfront."
 SCHEMA_ORG = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": BODY})

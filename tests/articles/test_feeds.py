@@ -5,11 +5,10 @@ import json
 import pytest
 from django.utils import timezone
 
-from articles.feeds.models import Feed, FeedRun, FeedRunStatus
-from articles.feeds.parse import FeedError, parse_feed
-from articles.feeds.services import poll_feed, queue_due_feeds
-from articles.ingestion.models import Ingestion, Step
-from articles.models import Article
+from ingestion.feeds.parse import FeedError, parse_feed
+from ingestion.feeds.services import poll_feed, queue_due_feeds
+from ingestion.models import Feed, FeedRun, FeedRunStatus, Ingestion, Step
+from sources.models import Article
 from tests.articles.conftest import Route
 from tests.articles.helpers import html_page
 from tests.conftest import SHARED_TESTDATA

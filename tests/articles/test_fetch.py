@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.fetch import FetchError, FetchRefused, SafeFetcher, TransientFetchError, check_address
+from ingestion.fetch import FetchError, FetchRefused, SafeFetcher, TransientFetchError, check_address
 from tests.articles.conftest import Route, test_resolver
 
 

@@ -2,10 +2,9 @@
 
 import pytest
 
-from articles.ingestion import services
-from articles.ingestion.models import Ingestion, Outcome, Step
-from articles.linking.models import Mention, Suggestion
-from articles.models import Article
+from ingestion import services
+from ingestion.models import Ingestion, Mention, Outcome, Step, Suggestion
+from sources.models import Article
 from tests.articles.conftest import Route
 from tests.articles.helpers import html_page
 from tests.factories import PersonFactory

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
-from articles.models import Article, Citation, text_sha256
 from editorial.models import EditorialStatus
+from sources.models import Article, Citation, text_sha256
 from tests.constraints import assert_refused_by_database
 from tests.factories import ArticleFactory, CitationFactory, InitiativeFactory, MembershipFactory, PersonFactory
 

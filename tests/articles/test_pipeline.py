@@ -2,10 +2,10 @@
 
 import pytest
 
-from articles.ingestion.models import ArticleVersion, Ingestion, Step
-from articles.linking.matcher import normalise
-from articles.models import Article
+from ingestion.linking.matcher import normalise
+from ingestion.models import Ingestion, Step
 from initiatives.models import Initiative
+from sources.models import Article, ArticleVersion
 from tests.articles.helpers import FOUNDING_ARTICLE, html_page, run_ingest
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Article
+from sources.models import Article
 from tests.factories import ArticleFactory, CitationFactory, InitiativeFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,7 @@ def test_the_api_lists_articles_in_the_same_queries_for_one_or_a_hundred(client)
 def test_a_reviewer_publishes_an_article_on_its_own_and_withdraws_it(client, reviewer):
     article = ArticleFactory()
     client.force_login(reviewer)
-    url = "/admin/articles/article/"
+    url = "/admin/sources/article/"
     response = client.post(url, {"action": "publish_on_its_own", "_selected_action": [article.pk]}, follow=True)
     assert "1 article is now public." in response.content.decode()
     assert list(Article.objects.public()) == [article]
@@ -92,7 +92,7 @@ def test_withdrawing_leaves_an_article_a_published_record_cites_public(client, r
     cited(article)
     client.force_login(reviewer)
     response = client.post(
-        "/admin/articles/article/", {"action": "withdraw", "_selected_action": [article.pk]}, follow=True
+        "/admin/sources/article/", {"action": "withdraw", "_selected_action": [article.pk]}, follow=True
     )
     assert "1 stays public: a published record cites it." in response.content.decode()
     assert list(Article.objects.public()) == [article]
@@ -101,16 +101,16 @@ def test_withdrawing_leaves_an_article_a_published_record_cites_public(client, r
 def test_an_editor_may_not_publish_an_article_on_its_own(client, editor):
     article = ArticleFactory()
     client.force_login(editor)
-    page = client.get("/admin/articles/article/").content.decode()
+    page = client.get("/admin/sources/article/").content.decode()
     assert "publish_on_its_own" not in page
-    client.post("/admin/articles/article/", {"action": "publish_on_its_own", "_selected_action": [article.pk]})
+    client.post("/admin/sources/article/", {"action": "publish_on_its_own", "_selected_action": [article.pk]})
     assert not Article.objects.public().exists()
 
 
 def test_the_admin_shows_the_full_text_and_who_sees_the_article(client, reviewer):
     article = ArticleFactory()
     client.force_login(reviewer)
-    page = client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    page = client.get(f"/admin/sources/article/{article.pk}/change/").content.decode()
     assert UNCITED in page
     assert "Not public: no published record cites it" in page
 

@@ -7,12 +7,11 @@ from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.ingestion.models import Ingestion, Step
-from articles.ingestion.services import retry_ingestion, sweep_stuck_ingestions
-from articles.linking.models import Mention, ReviewStatus, Suggestion
-from articles.linking.services import link_article
-from articles.models import Citation
+from ingestion.linking.services import link_article
+from ingestion.models import Ingestion, Mention, ReviewStatus, Step, Suggestion
+from ingestion.services import retry_ingestion, sweep_stuck_ingestions
 from initiatives.models import Initiative
+from sources.models import Citation
 from tests.factories import ArticleFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +92,7 @@ def test_pipeline_admin_pages_answer(article, admin_client, model):
 
 def test_an_editor_submits_a_url_in_the_admin_and_it_is_queued(admin_client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks:
-        response = admin_client.post(reverse("admin:articles_ingestion_add"), {"url": "https://news.example/story"})
+        response = admin_client.post(reverse("admin:ingestion_ingestion_add"), {"url": "https://news.example/story"})
     ingestion = Ingestion.objects.get()
     assert response.status_code == 302 and ingestion.step == Step.QUEUED and len(callbacks) == 1
 

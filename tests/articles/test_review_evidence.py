@@ -8,14 +8,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from articles.linking.models import Mention, ReviewStatus, Suggestion
-from articles.linking.services import ReviewError, accept_suggestion, link_article
-from articles.models import Citation
 from editorial.models import EditorialStatus, Revision
 from editorial.workflow import missing_citations
+from ingestion.linking.services import ReviewError, accept_suggestion, link_article
+from ingestion.models import Mention, ReviewStatus, Suggestion
 from initiatives.models import Initiative
 from meetings.models import Statement
 from people.models import Membership, Person
+from sources.models import Citation
 from tests.factories import (
     ArticleFactory,
     InitiativeFactory,
@@ -199,7 +199,7 @@ def test_accepting_in_the_admin_says_what_was_created_and_what_to_complete(chan,
     )
     said = suggestion(article, "statement")
 
-    response = admin_client.post(reverse("admin:articles_suggestion_change", args=[said.pk]), {"_accept": "1"})
+    response = admin_client.post(reverse("admin:ingestion_suggestion_change", args=[said.pk]), {"_accept": "1"})
 
     statement = Statement.objects.get()
     assert response["Location"] == reverse("admin:meetings_statement_change", args=[statement.pk])

@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from articles.linking.models import Mention, Suggestion
-from articles.linking.services import link_article
+from ingestion.linking.services import link_article
+from ingestion.models import Mention, Suggestion
 from tests.factories import ArticleFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,7 @@ def test_the_list_and_the_page_show_the_sentence_the_article_and_its_date(articl
 
 def test_accept_and_reject_sit_in_the_page_s_one_form(article, admin_client):
     suggestion = Suggestion.objects.get(article=article, kind="initiative")
-    page = admin_client.get(reverse("admin:articles_suggestion_change", args=[suggestion.pk])).content.decode()
+    page = admin_client.get(reverse("admin:ingestion_suggestion_change", args=[suggestion.pk])).content.decode()
     forms = Forms()
     forms.feed(page)
     assert forms.buttons == {"_accept": 1, "_reject": 1} and page.count("<form") == 2  # the other: log out

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from articles.ingestion.models import Ingestion, Step
-from articles.models import Article
+from ingestion.models import Ingestion, Step
+from sources.models import Article
 from tests.articles.conftest import Route
 from tests.articles.helpers import run_ingest
 from tests.conftest import SHARED_TESTDATA

@@ -10,11 +10,10 @@ import time
 import pytest
 from django.utils import timezone
 
-from articles.ingestion.models import Ingestion, Step
-from articles.ingestion.services import fetch_and_store, retry_ingestion, submit_url, sweep_stuck_ingestions
-from articles.linking.models import Mention
-from articles.tasks import ingest_page
 from config.celery import app
+from ingestion.models import Ingestion, Mention, Step
+from ingestion.services import fetch_and_store, retry_ingestion, submit_url, sweep_stuck_ingestions
+from ingestion.tasks import ingest_page
 from tests.articles.conftest import Route
 from tests.articles.helpers import FOUNDING_ARTICLE, html_page
 from tests.articles.test_celery_worker import REAL_SERVICES, start_worker, stop_worker, wait_for
@@ -85,7 +84,7 @@ def test_an_editors_retry_starts_the_attempts_afresh(web, settings, django_captu
 def test_a_link_step_past_the_soft_time_limit_fails_with_an_error_an_editor_reads(settings, monkeypatch):
     from celery.exceptions import SoftTimeLimitExceeded
 
-    from articles import tasks
+    from ingestion import tasks
 
     article = ArticleFactory(text="Paul Chan Mo-po spoke in Incheon on Wednesday about the AI institute.")
     ingestion = Ingestion.objects.create(

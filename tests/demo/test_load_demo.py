@@ -7,8 +7,6 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from articles.models import Article, Citation
-from articles.selectors import list_citations
 from demo import dataset
 from editorial.dates import DatePrecision
 from editorial.models import CuratedRecord, EditorialStatus
@@ -17,10 +15,12 @@ from meetings.models import Meeting, Statement, StatementAmount
 from meetings.selectors import list_initiatives_spoken_about, list_meetings_containing
 from people.models import Person, Post
 from people.selectors import list_post_holders
+from sources.models import Article, Citation
+from sources.selectors import list_citations
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ["editorial", "people", "initiatives", "meetings", "articles"]
+PROJECT_APPS = ["editorial", "people", "initiatives", "meetings", "sources", "ingestion"]
 
 
 def snapshot() -> dict[str, list[dict]]:
@@ -59,7 +59,7 @@ def test_load_demo_publishes_everything_and_cites_every_fact(demo):
             for record in model.objects.all():
                 assert record.editorial_status == EditorialStatus.PUBLISHED, record
                 assert record.published_at is not None
-                if model._meta.label not in {"initiatives.Theme", "articles.Citation"}:
+                if model._meta.label not in {"initiatives.Theme", "sources.Citation"}:
                     assert list_citations(record).exists(), f"{model._meta.label} {record} cites nothing"
 
 

@@ -3,11 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from articles.linking.models import Suggestion
-from articles.models import Citation
 from editorial.models import EditorialStatus, Revision, RevisionStatus
 from editorial.workflow import save_record, transition
+from ingestion.models import Suggestion
 from initiatives.models import Initiative
+from sources.models import Citation
 from tests.factories import ArticleFactory
 from tests.test_admin_pages import form_data, formset_prefix
 

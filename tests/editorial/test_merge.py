@@ -3,13 +3,13 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from articles.models import Citation
 from editorial.merge import merge_records
 from editorial.models import Change, ChangeAction, EditorialStatus, ExternalIdentifier, Redirect
 from editorial.workflow import save_record
 from initiatives.models import Initiative
 from meetings.models import Capacity, Participation, Statement
 from people.models import Membership, Person, PersonAlias
+from sources.models import Citation
 from tests.factories import (
     CitationFactory,
     InitiativeFactory,

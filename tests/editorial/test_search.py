@@ -3,11 +3,11 @@
 import pytest
 from django.db import connection
 
-from articles.models import Article
 from editorial.search import document
 from initiatives.models import Initiative
 from meetings.models import Meeting, Statement
 from people.models import Organization, Person
+from sources.models import Article
 from tests.factories import (
     ArticleFactory,
     InitiativeFactory,

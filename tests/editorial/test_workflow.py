@@ -7,7 +7,6 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from articles.models import Citation
 from editorial.models import Change, ChangeAction, EditorialStatus, Redirect, Revision, RevisionStatus, UnrecordedWrite
 from editorial.revisions import take
 from editorial.workflow import (
@@ -21,6 +20,7 @@ from editorial.workflow import (
     transition,
 )
 from initiatives.models import Initiative
+from sources.models import Citation
 from tests.factories import ArticleFactory, InitiativeFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

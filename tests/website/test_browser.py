@@ -56,7 +56,7 @@ PAGE_TYPES = {
 @pytest.fixture
 def site(live_server, transactional_db):
     call_command("load_demo", verbosity=0)
-    from articles.models import Article
+    from sources.models import Article
 
     article = Article.objects.get()
     # Playwright's sync API runs an event loop in this thread; the ORM is done with before it starts.

@@ -4,10 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Article
 from initiatives.models import Initiative
 from meetings.models import Meeting, Statement
 from people.models import Organization, Person
+from sources.models import Article
 from tests.factories import ArticleFactory, MeetingFactory, OrganizationFactory, PersonFactory, StatementFactory
 from tests.website.conftest import PUBLISHED, published_initiative
 from website.search import highlight

@@ -1,1 +1,0 @@
-"""Ingestion: one input (a URL or a file) through fetch, extract, deduplicate and store."""

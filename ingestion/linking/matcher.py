@@ -1,0 +1,165 @@
+"""Find every known name in a text at once: an Aho-Corasick automaton over normalised names.
+
+The automaton is built once per set of names and cached (rebuilt when a fingerprint of the
+records and aliases changes), so the cost of linking an article does not grow with the number of
+names known. Text and names are normalised the same way (case, accents, punctuation, hyphens and
+spacing, typographic quotes), with a map from each normalised character back to the original
+offset, so matches come back with offsets into the original text.
+"""
+
+import threading
+import time
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+from django.conf import settings
+
+from ingestion.linking import registry
+
+APOSTROPHES = {"'", "’", "‘", "ʼ", "`", "´"}
+MIN_NAME_LENGTH = 2
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str
+    record_id: int
+    start: int
+    end: int
+    surface: str
+    method: str
+
+
+@dataclass(frozen=True)
+class _Target:
+    kind: str
+    record_id: int
+    method: str
+    exact: str  # non-empty for acronyms: "FS" must be written "FS", not "fs"
+
+
+_char_cache: dict[str, str] = {}
+
+
+def _normalise_char(char: str) -> str:
+    cached = _char_cache.get(char)
+    if cached is not None:
+        return cached
+    if char in APOSTROPHES:
+        result = ""
+    elif unicodedata.category(char)[0] in "PSZC" or char.isspace():
+        result = " "
+    else:
+        decomposed = unicodedata.normalize("NFKD", char)
+        result = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold() or " "
+    _char_cache[char] = result
+    return result
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """The text folded for matching, and for each of its characters the offset it came from."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        folded = _normalise_char(char)
+        if folded == " ":
+            if out and out[-1] != " ":
+                out.append(" ")
+                offsets.append(index)
+            continue
+        for piece in folded:
+            out.append(piece)
+            offsets.append(index)
+    return "".join(out), offsets
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u2e80" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af" or "\uf900" <= char <= "\ufaff"
+
+
+def _bounded(folded: str, start: int, end: int) -> bool:
+    """A whole-word match: spaces or text edges around it, except in scripts written without spaces."""
+    before = start == 0 or folded[start - 1] == " " or _is_cjk(folded[start]) or _is_cjk(folded[start - 1])
+    after = end == len(folded) or folded[end] == " " or _is_cjk(folded[end - 1]) or _is_cjk(folded[end])
+    return before and after
+
+
+class Linker:
+    """An automaton over every name of every linkable record."""
+
+    def __init__(self, rows: Iterable[tuple[str, int, str, str]]):
+        self.automaton = ahocorasick.Automaton()
+        self.size = 0
+        targets: dict[str, set[_Target]] = {}
+        for kind, record_id, name, alias_kind in rows:
+            key = normalise(name)[0].strip()
+            if len(key) < MIN_NAME_LENGTH:
+                continue
+            method = "alias" if alias_kind else "name"
+            exact = name.strip() if alias_kind == "acronym" else ""
+            targets.setdefault(key, set()).add(_Target(kind, record_id, method, exact))
+        for key, found in targets.items():
+            self.automaton.add_word(key, (len(key), tuple(found)))
+            self.size += 1
+        if self.size:
+            self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches, longest first, with offsets into `text`."""
+        if not self.size or not text:
+            return []
+        folded, offsets = normalise(text)
+        candidates = []
+        for last, (length, targets) in self.automaton.iter(folded):
+            start = last - length + 1
+            if _bounded(folded, start, last + 1):
+                candidates.append((start, last + 1, targets))
+        candidates.sort(key=lambda item: (item[0] - item[1], item[0]))
+        taken: list[tuple[int, int]] = []
+        matches = []
+        for start, end, targets in candidates:
+            if any(start < other_end and other_start < end for other_start, other_end in taken):
+                continue
+            original_start, original_end = offsets[start], offsets[end - 1] + 1
+            surface = text[original_start:original_end]
+            chosen = [target for target in targets if not target.exact or target.exact == surface]
+            if not chosen:
+                continue
+            taken.append((start, end))
+            matches.extend(
+                Match(target.kind, target.record_id, original_start, original_end, surface, target.method)
+                for target in sorted(chosen, key=lambda target: (target.kind, target.record_id))
+            )
+        return sorted(matches, key=lambda match: (match.start, match.kind, match.record_id))
+
+
+def build_linker() -> Linker:
+    """A linker over the names of every registered kind, read from the database now."""
+    return Linker(
+        (linkable.kind, record_id, name, alias_kind)
+        for linkable in registry.linkables()
+        for record_id, name, alias_kind in linkable.names()
+    )
+
+
+class _Cache:
+    lock = threading.Lock()
+    linker: Linker | None = None
+    fingerprint: tuple | None = None
+    checked_at = 0.0
+
+
+def get_linker() -> Linker:
+    """The cached linker, rebuilt when records or aliases changed (checked every INGEST_LINKER_CHECK_SECONDS)."""
+    with _Cache.lock:
+        now = time.monotonic()
+        if _Cache.linker is not None and now - _Cache.checked_at < settings.INGEST_LINKER_CHECK_SECONDS:
+            return _Cache.linker
+        fingerprint = tuple(linkable.fingerprint() for linkable in registry.linkables())
+        if _Cache.linker is None or fingerprint != _Cache.fingerprint:
+            _Cache.linker = build_linker()
+            _Cache.fingerprint = fingerprint
+        _Cache.checked_at = now
+        return _Cache.linker
