@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint check clean bench
+.PHONY: run test install migrate demo lint typecheck check clean bench
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ bench: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# mypy with the Django and DRF plugins, on the packages listed in pyproject.toml's [tool.mypy] files.
+typecheck: install
+	$(BIN)/mypy
 
 check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run

@@ -116,13 +116,15 @@ def _move_links(duplicate: CuratedRecord, survivor: CuratedRecord) -> None:
                 _repoint(row, relation.field.name, survivor)
     for field in type(duplicate)._meta.many_to_many:
         through = field.remote_field.through
+        if not isinstance(through, type):  # only before the apps are loaded, when it may still be a string
+            raise TypeError(f"{field}'s through model is not loaded.")
         source = field.m2m_field_name()
         target = field.m2m_reverse_field_name()
-        for row in through.objects.filter(**{source: duplicate}):
+        for row in through._default_manager.filter(**{source: duplicate}):
             _move_through_row(row, source, survivor, other=target)
         if field.remote_field.symmetrical:
             # A symmetrical link is stored both ways; the reverse rows are not in related_objects.
-            for row in through.objects.filter(**{target: duplicate}):
+            for row in through._default_manager.filter(**{target: duplicate}):
                 _move_through_row(row, target, survivor, other=source)
 
 
@@ -154,7 +156,7 @@ def _repoint(row: models.Model, field_name: str, survivor: CuratedRecord) -> Non
     """Point one row at the survivor; a row the survivor already has (same unique fields) is a duplicate fact."""
     if getattr(row, f"{field_name}_id") == survivor.pk:
         return
-    target = survivor
+    target: CuratedRecord | None = survivor
     if type(row) is type(survivor) and row.pk == survivor.pk:
         target = None  # the survivor's parent was the duplicate: a record cannot be its own parent
     setattr(row, field_name, target)

@@ -15,6 +15,8 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
+from editorial.models import CuratedRecord
+
 WORKFLOW_FIELDS = frozenset(
     {
         "id",
@@ -59,6 +61,8 @@ def child_relation(model: type[models.Model], name: str):
     field = model._meta.get_field(name)
     if isinstance(field, GenericRelation):
         return field.related_model, None  # content_type/object_id point at the owner
+    if not isinstance(field, models.ForeignObjectRel):
+        raise TypeError(f"{model.__name__}.{name} is not a relation of rows the record owns.")
     return field.related_model, field.field.name  # a reverse ForeignKey
 
 
@@ -72,9 +76,9 @@ def _child_fields(child: type[models.Model], owner_field: str | None) -> list[mo
     return [field for field in child._meta.concrete_fields if field.name not in skip]
 
 
-def take(record: models.Model, *, m2m: dict[str, list] | None = None, children: dict[str, list] | None = None) -> dict:
+def take(record: CuratedRecord, *, m2m: dict[str, list] | None = None, children: dict[str, list] | None = None) -> dict:
     """The record's data as it stands in memory; links and owned rows from the database unless given."""
-    data = {"fields": {}, "m2m": {}, "children": {}}
+    data: dict[str, dict[str, Any]] = {"fields": {}, "m2m": {}, "children": {}}
     for field in content_fields(type(record)):
         data["fields"][field.name] = _value(field, field.value_from_object(record))
     for field in record._meta.many_to_many:
@@ -208,7 +212,7 @@ def _display(field: models.Field, value: Any) -> str:
         return "—"
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
-    if field.many_to_one:
+    if field.many_to_one and field.related_model is not None:
         related = field.related_model._default_manager.filter(pk=value).first()
         return str(related) if related is not None else f"#{value}"
     if isinstance(field, models.BooleanField):

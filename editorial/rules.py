@@ -23,7 +23,7 @@ class EditConflict(Exception):
 
     def __init__(self, record: CuratedRecord, expected_version: int):
         self.record, self.expected_version = record, expected_version
-        who = record.updated_by.get_username() if record.updated_by_id else "someone else"
+        who = record.updated_by.get_username() if record.updated_by is not None else "someone else"
         super().__init__(
             f"{who} saved this record while you were editing it (version {record.version}; you opened "
             f"version {expected_version}). Your changes were not saved: reload the page to see theirs."

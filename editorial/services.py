@@ -20,7 +20,7 @@ def upsert(
     Writing only on a difference keeps loaders idempotent down to `updated_at`: run twice on the
     same input, the database is the same. Returns (instance, changed).
     """
-    instance = model.objects.filter(**lookup).first()
+    instance = model._default_manager.filter(**lookup).first()
     if instance is None:
         instance = model(**lookup, **values, **(create_only or {}))
         instance.full_clean()
@@ -39,7 +39,7 @@ def upsert(
 def unique_slug(instance: models.Model, *, max_length: int = 100) -> str:
     """A slug built from `str(instance)`, with -2, -3... when another record of its kind has it."""
     model = type(instance)
-    base = slugify(str(instance))[:max_length].strip("-") or model._meta.model_name
+    base = slugify(str(instance))[:max_length].strip("-") or model.__name__.lower()  # its _meta.model_name
     # One query for every candidate: a common name ("announced-2024") may have many suffixes already.
     taken = set(
         model._default_manager.filter(slug__startswith=base).exclude(pk=instance.pk).values_list("slug", flat=True)

@@ -185,7 +185,7 @@ def transition(*, record: CuratedRecord, action: str, by, comment: str = "") -> 
     target = target_of(spec, locked)
     if target is None:
         state = locked.editorial_status
-        if locked.pending_revision_id:
+        if locked.pending_revision is not None:
             state = f"{state} with an edit {locked.pending_revision.get_status_display().lower()}"
         raise TransitionNotAllowed(action, state)
     where, new_status = target
@@ -241,6 +241,8 @@ def _move_record(record: CuratedRecord, spec: Transition, new_status: str, *, by
 
 def _move_pending(record: CuratedRecord, spec: Transition, new_status: str, *, by, comment: str) -> None:
     pending = record.pending_revision
+    if pending is None:  # target_of sends here only a record with an edit waiting
+        raise TransitionNotAllowed(spec.action, record.editorial_status)
     before = pending.status
     action = spec.action
     fields = ["pending_revision"]

@@ -244,7 +244,7 @@ def _dateline_date(text: str, today: datetime.date | None) -> datetime.date | No
         month = _MONTHS.get(match.group("month").lower()) if match else None
         if month is None:
             continue
-        today = today or datetime.date.today()
+        today = today or datetime.datetime.now(datetime.UTC).date()  # the wire date: datelines are UTC enough
         year = int(match.group("year") or today.year)
         try:
             found = datetime.date(year, month, int(match.group("day")))

@@ -34,7 +34,7 @@ class ThemeFilter(RecordFilterSet):
 
     class Meta:
         model = Theme
-        fields = []
+        fields: list[str] = []
 
 
 class ThemeViewSet(WritableMixin, RecordViewSet):
@@ -63,7 +63,10 @@ class InitiativeSerializer(CitedRecordSerializer):
     )
     lead_officials = RefField("people", many=True, help_text="The officials who lead it.")
     themes = RefField("themes", many=True, help_text="Themes it belongs to.")
-    parent = RefField("initiatives", allow_null=True, help_text="The larger initiative it is part of.")
+    # DRF's metaclass takes declared fields off the class: this one does not clash with Field.parent.
+    parent = RefField(  # type: ignore[assignment]
+        "initiatives", allow_null=True, help_text="The larger initiative it is part of."
+    )
     related = RefField("initiatives", many=True, help_text="Initiatives that work together with it.")
     announced_date = PartialDateField(allow_null=True, help_text="When it was announced.")
     start_date = PartialDateField(allow_null=True, help_text="When it was established or launched.")
@@ -102,7 +105,7 @@ class InitiativeFilter(RecordFilterSet):
 
     class Meta:
         model = Initiative
-        fields = []
+        fields: list[str] = []
 
     def filter_meeting(self, queryset, name, value):
         key = "uuid" if is_uuid(value) else "slug"
@@ -168,7 +171,7 @@ class MilestoneFilter(RecordFilterSet):
 
     class Meta:
         model = Milestone
-        fields = []
+        fields: list[str] = []
 
 
 class MilestoneViewSet(WritableMixin, RecordViewSet):

@@ -54,7 +54,7 @@ class MeetingFilter(RecordFilterSet):
 
     class Meta:
         model = Meeting
-        fields = []
+        fields: list[str] = []
 
 
 class MeetingViewSet(WritableMixin, RecordViewSet):
@@ -97,7 +97,7 @@ class ParticipationFilter(RecordFilterSet):
 
     class Meta:
         model = Participation
-        fields = []
+        fields: list[str] = []
 
 
 class ParticipationViewSet(WritableMixin, RecordViewSet):
@@ -187,7 +187,7 @@ class StatementFilter(RecordFilterSet):
 
     class Meta:
         model = Statement
-        fields = []
+        fields: list[str] = []
 
 
 class StatementViewSet(WritableMixin, RecordViewSet):

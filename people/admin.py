@@ -55,7 +55,9 @@ class MembershipFormSet(BaseInlineFormSet):
         super().clean()
         open_posts = set()
         for form in self.forms:
-            if self._should_delete_form(form) or not form.cleaned_data:
+            # Django's own (private) test of the DELETE box; the stubs leave private methods out.
+            deleted = self._should_delete_form(form)  # type: ignore[attr-defined]
+            if deleted or not form.cleaned_data:
                 continue
             # On a post's page the post is the parent (a new one has no pk yet); on a person's, a field.
             post = self.instance if isinstance(self.instance, Post) else form.cleaned_data.get("post")

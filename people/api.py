@@ -18,7 +18,10 @@ class OrganizationSerializer(CitedRecordSerializer):
     name = serializers.CharField(help_text="The organization's name.")
     aliases = AliasesField(help_text="Other names: acronyms, former names, names in other scripts.")
     kind = serializers.ChoiceField(choices=OrganizationKind.choices, help_text="What sort of body it is.")
-    parent = RefField("organizations", allow_null=True, help_text="The body it belongs to, e.g. a bureau's government.")
+    # DRF's metaclass takes declared fields off the class: this one does not clash with Field.parent.
+    parent = RefField(  # type: ignore[assignment]
+        "organizations", allow_null=True, help_text="The body it belongs to, e.g. a bureau's government."
+    )
     jurisdiction = JurisdictionField(allow_null=True, help_text="Where it governs; null for international bodies.")
     description = serializers.CharField(help_text="What it does; may be empty.")
     website = serializers.CharField(help_text="Its official website; may be empty.")
@@ -37,7 +40,7 @@ class OrganizationFilter(RecordFilterSet):
 
     class Meta:
         model = Organization
-        fields = []
+        fields: list[str] = []
 
 
 class OrganizationViewSet(WritableMixin, RecordViewSet):
@@ -75,7 +78,7 @@ class PostFilter(RecordFilterSet):
 
     class Meta:
         model = Post
-        fields = []
+        fields: list[str] = []
 
 
 class PostViewSet(WritableMixin, RecordViewSet):
@@ -109,7 +112,7 @@ class PersonFilter(RecordFilterSet):
 
     class Meta:
         model = Person
-        fields = []
+        fields: list[str] = []
 
     def filter_organization(self, queryset, name, value):
         return queryset.filter(related_exists(Membership, "person", "post__organization", value))
@@ -158,7 +161,7 @@ class MembershipFilter(RecordFilterSet):
 
     class Meta:
         model = Membership
-        fields = []
+        fields: list[str] = []
 
 
 class MembershipViewSet(WritableMixin, RecordViewSet):

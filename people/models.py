@@ -235,7 +235,7 @@ class Membership(CitedRecord):
         help_text="Copied from the post on validation, so the database can keep one current holder.",
     )
 
-    objects = MembershipQuerySet.as_manager()
+    objects = MembershipQuerySet.as_manager()  # type: ignore[misc]  # django-stubs #1713: as_manager() in a subclass
 
     class Meta:
         ordering = ["-start_date", "post__title"]

@@ -21,7 +21,7 @@ from editorial.admin import (
     curated_content_types,
 )
 from editorial.admin.links import admin_link
-from sources.models import Article, Citation
+from sources.models import Article, Citation, CitedRecord
 from sources.passages import find_words, locate
 
 FIND_MIN_LENGTH = 3  # fewer letters match everywhere
@@ -70,7 +70,7 @@ class CitationForm(AutoSlugForm):
         cited = self.cited_model
         if cited is None and self.instance.content_type_id is not None:
             cited = self.instance.content_type.model_class()
-        if hasattr(cited, "citable_field_choices"):
+        if cited is not None and issubclass(cited, CitedRecord):
             choices = cited.citable_field_choices()
             if self.instance.field not in dict(choices):
                 # A field named before the kind's list changed stays readable, and savable as it is.

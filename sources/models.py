@@ -40,7 +40,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(pk__in=cited.union(on_its_own))
 
 
-class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+_ArticleManagerBase = models.Manager.from_queryset(ArticleQuerySet)
+
+
+class ArticleManager(_ArticleManagerBase):
     def get_queryset(self):
         # The stored search vector is about as large as the text, and only the database reads it (site search).
         return super().get_queryset().defer("search_vector")
@@ -164,7 +167,7 @@ class CitedRecord(CuratedRecord):
         return [
             ("", "The record as a whole"),
             *facts,
-            *((field.name, capfirst(field.verbose_name)) for field in fields),
+            *((field.name, str(capfirst(field.verbose_name))) for field in fields if isinstance(field, models.Field)),
         ]
 
     class Meta(CuratedRecord.Meta):
@@ -198,7 +201,7 @@ class Citation(CuratedRecord):
     accessed_date = models.DateField(null=True, blank=True, help_text="When the URL was read.")
     note = models.TextField(blank=True)
 
-    objects = CitationQuerySet.as_manager()
+    objects = CitationQuerySet.as_manager()  # type: ignore[misc]  # django-stubs #1713: as_manager() in a subclass
 
     class Meta:
         db_table = "articles_citation"  # created in articles/, moved here as it stood
@@ -226,9 +229,10 @@ class Citation(CuratedRecord):
 
     def clean(self):
         super().clean()
-        if self.article_id is None:
+        article = self.article
+        if article is None:
             return
-        text = self.article.text
+        text = article.text
         if self.start is None and self.passage:
             # An editor pastes the passage; we find where it sits.
             found = text.find(self.passage)
@@ -237,7 +241,7 @@ class Citation(CuratedRecord):
             self.start, self.end = found, found + len(self.passage)
         if self.start is None or self.end is None or text[self.start : self.end] != self.passage:
             raise ValidationError({"passage": "The passage and its offsets do not match the article's text."})
-        self.text_sha256 = self.article.text_sha256
+        self.text_sha256 = article.text_sha256
 
 
 class ArticleVersion(models.Model):

@@ -48,7 +48,7 @@ def find_words(text: str, words: str, limit: int) -> tuple[list[Occurrence], boo
     pattern = _words_pattern(words)
     if pattern is None:
         return [], False
-    found = []
+    found: list[Occurrence] = []
     for match in pattern.finditer(text):
         if len(found) == limit:
             return found, True

@@ -3,6 +3,7 @@
 import csv
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
@@ -13,7 +14,7 @@ CHUNK_SIZE = 2_000
 @dataclass(frozen=True)
 class Column:
     header: str
-    value: Callable[[object], object]
+    value: Callable[[Any], object]  # of a row of the kind's listing: a model instance with its annotations
 
 
 class _Echo:

@@ -3,7 +3,7 @@
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
@@ -27,9 +27,12 @@ class Moved(Exception):
         self.response = response
 
 
+RecordT = TypeVar("RecordT", bound=CuratedRecord)
+
+
 def find_record(
-    model: type[CuratedRecord], get: Callable[..., CuratedRecord | None], *, slug: str, route: str, **kwargs
-) -> CuratedRecord:
+    model: type[RecordT], get: Callable[..., RecordT | None], *, slug: str, route: str, **kwargs
+) -> RecordT:
     """The published record at `slug`; Moved to the survivor of a merge or rename; Http404 otherwise."""
     record = get(slug=slug)
     if record is not None:
@@ -120,7 +123,7 @@ def _isoformat(moment) -> str | None:
 
 
 @dataclass(frozen=True)
-class RecordPages:
+class RecordPages(Generic[RecordT]):
     """The pages every kind of public record has, at the same addresses under its namespace.
 
     The list (`/`, with its Atom feed `feed/` and CSV `export.csv`), the record (`<slug>/`), its
@@ -129,21 +132,21 @@ class RecordPages:
     """
 
     namespace: str  # the URL namespace and the templates' folder, e.g. "initiatives"
-    model: type[CuratedRecord]
+    model: type[RecordT]
     listing: Listing
     title: str  # of the list page and feed
-    get_published: Callable[..., CuratedRecord | None]  # the published record at slug=, with its joins
-    get_page: Callable[[CuratedRecord], Any]  # everything the record's page shows (with .sources and .statements)
+    get_published: Callable[..., RecordT | None]  # the published record at slug=, with its joins
+    get_page: Callable[[RecordT], Any]  # everything the record's page shows (with .sources and .statements)
     csv_columns: list[Column]
     describe: Callable[[Any], str]  # a list feed entry's summary
-    as_json: Callable[[CuratedRecord, Any], dict]  # the record's own facts and links, for <slug>.json
-    page_context: Callable[[CuratedRecord, Any], dict] = lambda record, page: {}  # more for the page's template
+    as_json: Callable[[RecordT, Any], dict]  # the record's own facts and links, for <slug>.json
+    page_context: Callable[[RecordT, Any], dict] = lambda record, page: {}  # more for the page's template
 
     @property
     def kind(self) -> str:
         return self.model._meta.model_name
 
-    def find(self, slug: str, route: str = "detail", **kwargs) -> CuratedRecord:
+    def find(self, slug: str, route: str = "detail", **kwargs) -> RecordT:
         return find_record(self.model, self.get_published, slug=slug, route=f"{self.namespace}:{route}", **kwargs)
 
     def list_page(self, request: HttpRequest):

@@ -32,7 +32,8 @@ class CuratedRecordForm(forms.ModelForm):
                     self.initial[name] = pks
 
     def clean(self):
-        cleaned_data = super().clean()
+        super().clean()
+        cleaned_data = self.cleaned_data
         step = TRANSITIONS.get(self.data.get("_workflow", ""))
         if step is not None and step.comment_required and not cleaned_data.get("workflow_comment", "").strip():
             self.add_error("workflow_comment", f"Say why: “{step.label}” needs a comment the editor will read.")

@@ -2,7 +2,8 @@
 
 from django.apps import apps
 from django.contrib import admin
-from django.contrib.contenttypes.admin import BaseGenericInlineFormSet, GenericTabularInline
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.forms import BaseGenericInlineFormSet
 from django.contrib.contenttypes.models import ContentType
 from django.utils.html import format_html
 
@@ -27,14 +28,18 @@ class ExternalIdentifierFormSet(BaseGenericInlineFormSet):
 
     def clean(self):
         super().clean()
-        content_type = ContentType.objects.get_for_model(self.instance, for_concrete_model=self.for_concrete_model)
+        # Set on the class by generic_inlineformset_factory; the stubs do not declare it.
+        for_concrete_model = self.for_concrete_model  # type: ignore[attr-defined]
+        content_type = ContentType.objects.get_for_model(self.instance, for_concrete_model=for_concrete_model)
         others = ExternalIdentifier.objects.filter(content_type=content_type)
         if self.instance.pk is not None:
             # This record's own identifiers are all forms of this formset, checked against each other below.
             others = others.exclude(object_id=self.instance.pk)
         seen = set()
         for form in self.forms:
-            if self._should_delete_form(form) or (not form.has_changed() and form.instance.pk is None):
+            # Django's own (private) test of the DELETE box; the stubs leave private methods out.
+            deleted = self._should_delete_form(form)  # type: ignore[attr-defined]
+            if deleted or (not form.has_changed() and form.instance.pk is None):
                 continue
             scheme = form.cleaned_data.get("scheme") or form.initial.get("scheme")
             value = form.cleaned_data.get("value") or form.initial.get("value")
@@ -47,7 +52,8 @@ class ExternalIdentifierFormSet(BaseGenericInlineFormSet):
 
 class ExternalIdentifierInline(GenericTabularInline):
     model = ExternalIdentifier
-    formset = ExternalIdentifierFormSet
+    # The stubs type GenericInlineModelAdmin.formset against InlineModelAdmin's, which a generic formset is not.
+    formset = ExternalIdentifierFormSet  # type: ignore[assignment]
     fields = ("scheme", "value", "url")
     extra = 0
     owned_relation = "identifiers"

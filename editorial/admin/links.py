@@ -1,6 +1,5 @@
 """A link from one admin screen to another record's, for list columns and read-only fields."""
 
-from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
@@ -10,7 +9,7 @@ def admin_link(record) -> str:
     if record is None:
         return "-"
     try:
-        url = reverse(admin_urlname(record._meta, "change"), args=[record.pk])
+        url = reverse(f"admin:{record._meta.app_label}_{record._meta.model_name}_change", args=[record.pk])
     except NoReverseMatch:
         return str(record)
     return format_html('<a href="{}">{}</a>', url, record)

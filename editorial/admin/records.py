@@ -6,6 +6,8 @@ record has no name to slug by hand. Every save goes through editorial.workflow: 
 written at once, an edit of a published record waits for review.
 """
 
+from typing import TYPE_CHECKING
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,7 +30,17 @@ from editorial.workflow import (
     transition,
 )
 
-EDITORIAL_FIELDSET = (
+if TYPE_CHECKING:
+    from typing import Any
+
+    from django.contrib.admin.options import InlineModelAdmin, _FieldOpts
+    from django_stubs_ext import StrOrPromise
+
+    _InlineAdmin = InlineModelAdmin[Any, Any]  # what the mixin below is mixed into
+else:
+    _InlineAdmin = object
+
+EDITORIAL_FIELDSET: tuple[str, "_FieldOpts"] = (
     "Editorial",
     {
         "fields": (
@@ -43,7 +55,7 @@ EDITORIAL_FIELDSET = (
 )
 # Rendered in the submit row, beside the buttons they go with, not among the record's fields.
 SUBMIT_ROW_FIELDS = ("workflow_comment", "expected_version")
-WORKFLOW_READONLY = (
+WORKFLOW_READONLY: tuple[str, ...] = (
     "editorial_status",
     "pending_edit",
     "version",
@@ -76,10 +88,9 @@ def _bulk_action(action: str):
             modeladmin.message_user(request, line, messages.ERROR)
 
     run.__name__ = f"bulk_{action}"
-    run.short_description = f"{spec.label} the selected records"
     # Offered only to those who may: the service checks again for each record.
-    run.allowed_permissions = ("review",) if spec.needs_review else ("change",)
-    return run
+    permissions = ["review"] if spec.needs_review else ["change"]
+    return admin.action(description=f"{spec.label} the selected records", permissions=permissions)(run)
 
 
 class CuratedRecordAdmin(admin.ModelAdmin):
@@ -144,7 +155,7 @@ class CuratedRecordAdmin(admin.ModelAdmin):
     # The record's page
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = [
+        fieldsets: list[tuple[StrOrPromise | None, _FieldOpts]] = [
             (name, {**options, "fields": [field for field in options["fields"] if field not in SUBMIT_ROW_FIELDS]})
             for name, options in super().get_fieldsets(request, obj)
         ]
@@ -295,7 +306,7 @@ class CuratedRecordAdmin(admin.ModelAdmin):
         return view
 
 
-class CuratedChildInlineMixin:
+class CuratedChildInlineMixin(_InlineAdmin):
     """A curated record on its parent's page: drafts are editable, the rest read-only (their own page reviews)."""
 
     form = CuratedChildForm
@@ -305,7 +316,8 @@ class CuratedChildInlineMixin:
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
 
-        class ProtectingFormSet(formset):
+        # A subclass of the class Django builds for this inline (the inline's own formset, if it has one).
+        class ProtectingFormSet(formset):  # type: ignore[valid-type,misc]
             def clean(self):
                 super().clean()
                 for form in self.deleted_forms:

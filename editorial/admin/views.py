@@ -192,6 +192,7 @@ def review(modeladmin, request, object_id):
     """What the reviewer approves: the waiting edit against the live version, field by field."""
     record = _record(modeladmin, request, object_id)
     pending = record.pending_revision if record.pending_revision_id else None
+    before: dict | None
     if pending is not None:
         before, after, heading = take(record), pending.data, "Edit of the published version"
     else:
@@ -226,15 +227,17 @@ def history(modeladmin, request, object_id):
     """Every revision and every transition, newest first, with who, when and why."""
     record = _record(modeladmin, request, object_id)
     content_type = ContentType.objects.get_for_model(record)
-    changes = list(
-        Change.objects.filter(content_type=content_type, object_id=record.pk).select_related(
+    changes = [
+        {
+            "change": change,
+            "what": words.describe_change(change),
+            "from_words": words.status_words(change.from_status),
+            "to_words": words.status_words(change.to_status),
+        }
+        for change in Change.objects.filter(content_type=content_type, object_id=record.pk).select_related(
             "user", "revision__reverts"
         )
-    )
-    for change in changes:
-        change.what = words.describe_change(change)
-        change.from_words = words.status_words(change.from_status)
-        change.to_words = words.status_words(change.to_status)
+    ]
     revisions = list(_revisions(record).select_related("created_by"))
     for revision in revisions:
         revision.what = words.describe_revision(revision)

@@ -14,7 +14,7 @@ BUTTON_LABELS = {
     "restore": "Restore to draft",
 }
 
-_REVISION_WORDS = {
+_REVISION_WORDS: dict[str, str] = {
     RevisionStatus.SAVED: "Saved to the draft",
     RevisionStatus.PENDING_DRAFT: "Edit in progress, not yet submitted",
     RevisionStatus.PENDING_REVIEW: "Edit waiting for review",
@@ -23,7 +23,7 @@ _REVISION_WORDS = {
     RevisionStatus.DISCARDED: "Edit discarded",
 }
 
-_STATUS_WORDS = {
+_STATUS_WORDS: dict[str, str] = {
     EditorialStatus.DRAFT: "draft",
     EditorialStatus.IN_REVIEW: "in review",
     EditorialStatus.PUBLISHED: "published",
@@ -62,10 +62,11 @@ def describe_change(change: Change) -> str:
         return f"{what} as version {change.published_version}"
     if change.action == ChangeAction.CREATE:
         return "Created as a draft"
-    if change.action == ChangeAction.EDIT and change.revision_id:
+    if change.action == ChangeAction.EDIT and change.revision is not None:
         return f"Saved (revision {change.revision.number})"
-    if change.action == ChangeAction.REVERT and change.revision_id:
-        reverted = change.revision.reverts.number if change.revision.reverts_id else "an earlier revision"
+    if change.action == ChangeAction.REVERT and change.revision is not None:
+        reverts = change.revision.reverts
+        reverted = reverts.number if reverts is not None else "an earlier revision"
         return f"Reverted to revision {reverted}"
     return change.get_action_display()
 
@@ -100,7 +101,7 @@ def describe_state(record: CuratedRecord, *, sent_back: Change | None = None) ->
         if record.published_version:
             state = f"Draft: not public (it was published as version {record.published_version} before)."
     if sent_back is not None:
-        who = sent_back.user.get_username() if sent_back.user_id else "a reviewer"
+        who = sent_back.user.get_username() if sent_back.user is not None else "a reviewer"
         state += f" Changes requested by {who}: “{sent_back.comment}”"
     return state
 

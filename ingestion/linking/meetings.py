@@ -29,7 +29,8 @@ def draft_meeting(suggested: registry.Suggested) -> registry.Draft:
 
 def draft_statement(suggested: registry.Suggested) -> registry.Draft:
     """A draft statement by the speaker the article names (a known person), with what its sentence links."""
-    speaker = Person.objects.filter(pk=suggested.data.get("speaker_id")).first()
+    speaker_id = suggested.data.get("speaker_id")
+    speaker = Person.objects.filter(pk=speaker_id).first() if speaker_id is not None else None
     if speaker is None:
         raise ValueError("The speaker is not a known person yet: accept or add the person first.")
     _speaker_name, _, clause = suggested.name.partition(": ")

@@ -38,7 +38,7 @@ def draft_person(suggested: registry.Suggested) -> registry.Draft:
         draft.to_complete.append(f"the membership of {post}: it has a current holder; add it with its dates")
         return draft
     # Held on the article's date, since when the article does not say: the start is left for the editor.
-    draft.dependents = lambda person: [Membership(person=person, post=post)]
+    draft.dependents = lambda _saved: [Membership(person=person, post=post)]  # _saved is `person`, saved
     draft.carried.append(f"a draft membership of {post}")
     draft.to_complete.append("the membership's start date")
     return draft

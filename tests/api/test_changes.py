@@ -22,7 +22,8 @@ def publish(record):
 
 def test_feed_lists_every_public_change_in_order_and_resumes_from_next(api_client):
     first = api_client.get("/api/v1/changes/").json()
-    assert first["results"] == [] and first["has_more"] is False
+    assert first["results"] == []
+    assert first["has_more"] is False
     theme = publish(Theme(slug="ada", name="Ada"))
     theme.name = "Ada L."
     save_record(record=theme, by=None, data=take(theme))
@@ -55,7 +56,8 @@ def test_feed_pages_and_takes_a_time(api_client):
     for name in ("a", "b", "c"):
         publish(Theme(slug=name, name=name))
     page = api_client.get("/api/v1/changes/", {"page_size": 2}).json()
-    assert page["has_more"] is True and len(page["results"]) == 2
+    assert page["has_more"] is True
+    assert len(page["results"]) == 2
     rest = api_client.get(page["next"]).json()
     assert [entry["record"]["slug"] for entry in rest["results"]] == ["c"]
     future = (timezone.now() + datetime.timedelta(hours=1)).isoformat()

@@ -78,8 +78,10 @@ def test_the_inline_offers_facts_by_label_and_a_passage_finder(admin_client, ini
     assert inline.formset.empty_form.fields["field"].choices == Initiative.citable_field_choices()
     html = response.content.decode()
     assert '<option value="budget" selected>Budget</option>' in html
-    assert 'class="passage-finder"' in html and f'data-url="{reverse(FIND_URL)}"' in html
-    assert form["start"].is_hidden and form["end"].is_hidden
+    assert 'class="passage-finder"' in html
+    assert f'data-url="{reverse(FIND_URL)}"' in html
+    assert form["start"].is_hidden
+    assert form["end"].is_hidden
     assert "sources/passage_picker.js" in html
 
 

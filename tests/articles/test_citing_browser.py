@@ -111,7 +111,8 @@ def test_a_passage_is_picked_from_the_article_by_a_few_words(page, draft):
 
     passage = row.get_by_label("Passage")
     chosen = passage.input_value()
-    assert chosen.startswith(SECOND_SENTENCE) and chosen.endswith("regional cooperation.")
+    assert chosen.startswith(SECOND_SENTENCE)
+    assert chosen.endswith("regional cooperation.")
     text = Article.objects.get().text
     assert row.locator("[name$='-start']").input_value() == str(text.index(SECOND_SENTENCE))
     page.locator("button[name=_workflow][value=save]").click()

@@ -53,7 +53,8 @@ def test_poll_feed_sends_its_etag_and_reads_304_as_not_modified(news_feed, web, 
     news_feed.refresh_from_db()
     assert news_feed.etag == '"v1"'
     run = poll_feed(feed=news_feed)
-    assert run.status == FeedRunStatus.NOT_MODIFIED and run.http_status == 304
+    assert run.status == FeedRunStatus.NOT_MODIFIED
+    assert run.http_status == 304
     assert web.requests[-1][1]["If-None-Match"] == '"v1"'
 
 
@@ -62,8 +63,10 @@ def test_a_failing_feed_backs_off_and_shows_its_error(web):
     for expected_failures in (1, 2):
         run = poll_feed(feed=feed)
         feed.refresh_from_db()
-        assert run.status == FeedRunStatus.FAILED and "404" in run.error
-        assert feed.consecutive_failures == expected_failures and not feed.is_healthy
+        assert run.status == FeedRunStatus.FAILED
+        assert "404" in run.error
+        assert feed.consecutive_failures == expected_failures
+        assert not feed.is_healthy
     assert feed.next_poll_at - timezone.now() > 3 * feed.poll_interval
 
 
@@ -99,10 +102,12 @@ def test_every_shared_feed_gives_a_run_or_a_clear_error(path, web, django_captur
     with django_capture_on_commit_callbacks(execute=True):
         run = poll_feed(feed=feed)
     if run.status == FeedRunStatus.FAILED:
-        assert run.error.startswith("Not a feed") and Ingestion.objects.count() == 0
+        assert run.error.startswith("Not a feed")
+        assert Ingestion.objects.count() == 0
         return
     assert run.fetched == run.new + run.duplicate + run.failed
     # Entry links point at the publishers' hosts, which the test resolver does not resolve: no traffic leaves.
     for ingestion in Ingestion.objects.all():
-        assert ingestion.step in (Step.FAILED, Step.DONE) and (ingestion.step == Step.DONE or ingestion.error)
+        assert ingestion.step in (Step.FAILED, Step.DONE)
+        assert ingestion.step == Step.DONE or ingestion.error
     assert Article.objects.count() == Ingestion.objects.filter(step=Step.DONE).count()

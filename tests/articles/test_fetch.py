@@ -55,7 +55,8 @@ def test_fetch_follows_safe_redirects_and_sends_an_honest_user_agent(fetcher, we
     web.routes["/old"] = Route(b"", status=301, headers={"Location": web.url("/new", host="news.test")})
     web.routes["/new"] = Route(b"<p>moved</p>")
     result = fetcher.get(web.url("/old"))
-    assert result.content == b"<p>moved</p>" and result.url.endswith("/new")
+    assert result.content == b"<p>moved</p>"
+    assert result.url.endswith("/new")
     assert all(headers["User-Agent"] == settings.INGEST_USER_AGENT for _, headers in web.requests)
     assert web.requests[1][1]["Host"] == f"news.test:{web.port}"
 
@@ -66,7 +67,8 @@ def test_fetch_retries_5xx_with_backoff_and_not_4xx(fetcher, web):
     assert web.hits("/flaky") == 3
     with pytest.raises(FetchError) as raised:
         fetcher.get(web.url("/gone"))
-    assert not raised.value.transient and web.hits("/gone") == 1
+    assert not raised.value.transient
+    assert web.hits("/gone") == 1
 
 
 def test_fetch_gives_up_on_a_server_that_keeps_failing(fetcher, web):

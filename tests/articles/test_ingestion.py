@@ -65,7 +65,8 @@ def test_store_article_finds_a_page_another_worker_stored_meanwhile(story, fetch
     monkeypatch.setattr(services, "_find_stored", find_nothing_once)
     again = fetch(story, fetcher)
     assert (again.step, again.outcome, again.article) == (Step.DONE, Outcome.DUPLICATE, ingestion.article)
-    assert Article.objects.count() == 1 and len(calls) == 2
+    assert Article.objects.count() == 1
+    assert len(calls) == 2
 
 
 def test_store_article_of_an_ingestion_stored_by_another_run_changes_nothing(story, fetcher):
@@ -73,7 +74,8 @@ def test_store_article_of_an_ingestion_stored_by_another_run_changes_nothing(sto
     extracted = services.extract(document)
     Ingestion.objects.filter(pk=story.pk).update(step=Step.DONE)  # the other run finished first
     stored = services.store_article(ingestion=story, document=document, extracted=extracted)
-    assert stored.step == Step.DONE and stored.article is None
+    assert stored.step == Step.DONE
+    assert stored.article is None
     assert (Article.objects.count(), Suggestion.objects.count()) == (0, 0)
 
 
@@ -87,7 +89,8 @@ def test_a_linking_failure_stores_the_article_and_queues_the_link_step(
     with django_capture_on_commit_callbacks() as callbacks:
         ingestion = fetch(story, fetcher)
     assert (ingestion.step, ingestion.outcome) == (Step.LINKING, Outcome.NEW)
-    assert Article.objects.count() == 1 and len(callbacks) == 1
+    assert Article.objects.count() == 1
+    assert len(callbacks) == 1
     assert not Suggestion.objects.exists()
 
 

@@ -28,13 +28,15 @@ def test_normalise_folds_case_punctuation_hyphens_and_quotes_and_keeps_offsets()
 def test_linker_finds_a_name_in_any_spelling(text):
     (match,) = linker(("person", 1, "Paul Chan Mo-po", "")).find(text)
     assert (match.start, match.surface.split()[0].lower()) == (0, "paul")
-    assert text[match.start : match.end] == match.surface and match.surface.endswith(("po", "PO"))
+    assert text[match.start : match.end] == match.surface
+    assert match.surface.endswith(("po", "PO"))
 
 
 def test_linker_finds_names_in_their_original_script():
     text = "財政司司長陳茂波今日表示"
     (match,) = linker(("person", 1, "陳茂波", "original_script")).find(text)
-    assert text[match.start : match.end] == "陳茂波" and match.method == "alias"
+    assert text[match.start : match.end] == "陳茂波"
+    assert match.method == "alias"
 
 
 def test_linker_prefers_the_longest_match_and_whole_words():
@@ -78,5 +80,6 @@ def test_link_text_resolves_a_role_to_the_holder_on_the_articles_date(db):
     for published, holder in ((datetime.date(2010, 3, 1), earlier.person), (datetime.date(2025, 10, 22), later.person)):
         matches, on = link_text("The Financial Secretary spoke.", published=published, linker=matcher.build_linker())
         roles = [match for match in matches if match.method == "role"]
-        assert on == published and [match.record_id for match in roles] == [holder.pk]
+        assert on == published
+        assert [match.record_id for match in roles] == [holder.pk]
         assert roles[0].surface == "Financial Secretary"

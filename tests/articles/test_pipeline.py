@@ -25,8 +25,10 @@ def test_ingest_founding_article_links_people_meeting_roles_and_initiatives(demo
     web.routes["/hk/apec-joint-session"] = _route(html_page(FOUNDING_ARTICLE, title="Chan at APEC"))
     (line,), status = run_ingest(web.url("/hk/apec-joint-session"))
 
-    assert status == 0 and line["status"] == "new", line["error"]
-    assert set(line) == JSON_KEYS and set(line["article"]) == ARTICLE_KEYS
+    assert status == 0, line["error"]
+    assert line["status"] == "new", line["error"]
+    assert set(line) == JSON_KEYS
+    assert set(line["article"]) == ARTICLE_KEYS
     assert all(set(mention) == MENTION_KEYS for mention in line["mentions"])
     text = line["article"]["text"]
     for mention in line["mentions"]:
@@ -55,7 +57,8 @@ def test_ingest_founding_article_links_people_meeting_roles_and_initiatives(demo
     assert ("amount", "HKD 200000000000") in suggestions
     assert ("date", "2024") in suggestions
     amount = next(suggestion for suggestion in line["suggestions"] if suggestion["kind"] == "amount")
-    assert amount["text"] == "more than HK$200 billion" and amount["data"]["qualifier"] == "more_than"
+    assert amount["text"] == "more than HK$200 billion"
+    assert amount["data"]["qualifier"] == "more_than"
     assert "Hong Kong has invested more than HK$200 billion" in amount["evidence"]
 
 
@@ -84,7 +87,8 @@ def test_ingest_without_records_suggests_the_initiatives_and_the_statement(web):
 def test_ingest_an_article_about_sport_and_weather_links_nothing(demo, web):
     web.routes["/sport"] = _route(html_page(OFF_TOPIC, title="United beat Liverpool"))
     (line,), status = run_ingest(web.url("/sport"))
-    assert status == 0 and line["status"] == "new"
+    assert status == 0
+    assert line["status"] == "new"
     assert line["mentions"] == []
 
 
@@ -137,9 +141,12 @@ def test_ingest_records_a_clear_error_and_writes_nothing_else(web, route, error)
     web.routes["/page"] = _route(**route)
     (line,), status = run_ingest(web.url("/page"))
     assert status == 1
-    assert line["status"] == "error" and error in line["error"]
+    assert line["status"] == "error"
+    assert error in line["error"]
     ingestion = Ingestion.objects.get()
-    assert ingestion.step == Step.FAILED and ingestion.failed_step == Step.FETCHING and error in ingestion.error
+    assert ingestion.step == Step.FAILED
+    assert ingestion.failed_step == Step.FETCHING
+    assert error in ingestion.error
     assert Article.objects.count() == 0
 
 
@@ -156,7 +163,8 @@ def test_ingest_a_timeout_is_an_error_after_retries(web, ingest_settings):
     ingest_settings.INGEST_TIMEOUT = 0.3
     web.routes["/slow"] = _route(html_page(OFF_TOPIC), delay=1.0)
     (line,), status = run_ingest(web.url("/slow"))
-    assert status == 1 and "did not answer within" in line["error"]
+    assert status == 1
+    assert "did not answer within" in line["error"]
     assert web.hits("/slow") == 1 + ingest_settings.INGEST_FETCH_RETRIES
     assert Article.objects.count() == 0
 
@@ -167,7 +175,8 @@ def test_ingest_a_page_in_a_wrong_encoding_is_read(web):
     web.routes["/latin"] = _route(page.decode().encode("cp1252"), headers={"Content-Type": "text/html; charset=utf-8"})
     (line,), status = run_ingest(web.url("/latin"))
     assert status == 0, line["error"]
-    assert "café de la gare" in line["article"]["text"] and "chêne" in line["article"]["text"]
+    assert "café de la gare" in line["article"]["text"]
+    assert "chêne" in line["article"]["text"]
 
 
 def test_ingest_stores_no_script(web):
@@ -178,8 +187,10 @@ def test_ingest_stores_no_script(web):
     web.routes["/hostile"] = _route(hostile)
     (line,), _ = run_ingest(web.url("/hostile"))
     article = Article.objects.get()
-    assert "<script" not in article.text.lower() and "alert(1)" not in article.text
-    assert "owned" not in article.text and line["status"] == "new"
+    assert "<script" not in article.text.lower()
+    assert "alert(1)" not in article.text
+    assert "owned" not in article.text
+    assert line["status"] == "new"
 
 
 def test_ingest_local_text_and_html_files(tmp_path, demo):

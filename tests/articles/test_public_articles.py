@@ -31,7 +31,9 @@ def test_an_article_is_public_when_a_published_record_cites_it_or_a_reviewer_pub
     cited(cited_publicly)
     cited(cited_publicly)  # twice: still one row
     on_its_own = ArticleFactory(published_on_its_own=True)
-    assert ingested.pk and cited_by_draft_record.pk and cited_by_draft_citation.pk
+    assert ingested.pk
+    assert cited_by_draft_record.pk
+    assert cited_by_draft_citation.pk
     assert sorted(Article.objects.public().values_list("pk", flat=True)) == sorted([cited_publicly.pk, on_its_own.pk])
 
 
@@ -43,7 +45,8 @@ def test_the_api_lists_public_articles_only_and_never_their_text(client):
     assert [row["id"] for row in listed] == [str(public.uuid)]
     assert client.get(f"/api/v1/articles/{hidden.uuid}/").status_code == 404
     detail = client.get(f"/api/v1/articles/{public.uuid}/").json()
-    assert "text" not in detail and UNCITED not in json.dumps(detail)
+    assert "text" not in detail
+    assert UNCITED not in json.dumps(detail)
     [passage] = detail["passages"]
     assert passage["passage"] == citation.passage == public.text[passage["start"] : passage["end"]]
     assert passage["record"]["id"] == str(citation.record.uuid)
@@ -119,7 +122,6 @@ def test_the_demos_founding_article_is_public_and_shows_its_cited_passages(clien
     [article] = Article.objects.public()
     assert not article.published_on_its_own  # public because the demo's published records cite it
     detail = client.get(f"/api/v1/articles/{article.uuid}/").json()
-    assert detail["passages"] and all(
-        article.text[row["start"] : row["end"]] == row["passage"] for row in detail["passages"]
-    )
+    assert detail["passages"]
+    assert all(article.text[row["start"] : row["end"]] == row["passage"] for row in detail["passages"])
     assert client.get(f"/articles/{article.pk}/").status_code == 200

@@ -51,13 +51,16 @@ def test_accepting_a_suggestion_in_the_admin_creates_a_cited_draft_in_one_click(
     assert b'name="_accept"' in page.content
     response = admin_client.post(url, {"_accept": "1"})
     initiative = Initiative.objects.get(name="AI Efficacy Enhancement Team")
-    assert response.status_code == 302 and response["Location"].endswith(f"/{initiative.pk}/change/")
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/{initiative.pk}/change/")
     assert initiative.editorial_status == "draft"
     citation = Citation.objects.for_record(initiative).get()
-    assert citation.article == article and "AI Efficacy Enhancement Team" in citation.passage
+    assert citation.article == article
+    assert "AI Efficacy Enhancement Team" in citation.passage
     assert article.text[citation.start : citation.end] == citation.passage
     suggestion.refresh_from_db()
-    assert suggestion.status == ReviewStatus.ACCEPTED and suggestion.draft == initiative
+    assert suggestion.status == ReviewStatus.ACCEPTED
+    assert suggestion.draft == initiative
 
 
 def test_a_rejected_suggestion_is_not_proposed_again_for_any_article(article, admin_client):
@@ -94,7 +97,9 @@ def test_an_editor_submits_a_url_in_the_admin_and_it_is_queued(admin_client, dja
     with django_capture_on_commit_callbacks() as callbacks:
         response = admin_client.post(reverse("admin:ingestion_ingestion_add"), {"url": "https://news.example/story"})
     ingestion = Ingestion.objects.get()
-    assert response.status_code == 302 and ingestion.step == Step.QUEUED and len(callbacks) == 1
+    assert response.status_code == 302
+    assert ingestion.step == Step.QUEUED
+    assert len(callbacks) == 1
 
 
 def test_retry_puts_a_failed_step_back_in_the_queue(article, django_capture_on_commit_callbacks):
@@ -105,7 +110,8 @@ def test_retry_puts_a_failed_step_back_in_the_queue(article, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         retry_ingestion(ingestion=ingestion)
     ingestion.refresh_from_db()
-    assert ingestion.step == Step.DONE and ingestion.error == ""
+    assert ingestion.step == Step.DONE
+    assert ingestion.error == ""
 
 
 def test_sweep_requeues_what_is_stuck_once(article, django_capture_on_commit_callbacks, settings):

@@ -69,7 +69,8 @@ def test_a_statement_carries_its_speaker_post_meeting_initiative_date_and_amount
     accepted = accept_suggestion(suggestion=said, by=superuser)
 
     statement = Statement.objects.get()
-    assert accepted.record == statement and statement.editorial_status == EditorialStatus.DRAFT
+    assert accepted.record == statement
+    assert statement.editorial_status == EditorialStatus.DRAFT
     assert (statement.speaker, statement.post.title, statement.meeting) == (chan, "Financial Secretary", meeting)
     assert (statement.date, statement.date_precision) == (datetime.date(2025, 10, 22), "day")
     assert list(statement.initiatives.all()) == [team]
@@ -79,7 +80,8 @@ def test_a_statement_carries_its_speaker_post_meeting_initiative_date_and_amount
     assert cites_the_sentence(statement, said)
     # The draft's first revision holds the links, so history and review show them.
     revision = Revision.objects.get(content_type=ContentType.objects.get_for_model(Statement), object_id=statement.pk)
-    assert revision.data["m2m"]["initiatives"] == [team.pk] and len(revision.data["children"]["amounts"]) == 1
+    assert revision.data["m2m"]["initiatives"] == [team.pk]
+    assert len(revision.data["children"]["amounts"]) == 1
 
 
 def test_a_statement_names_no_meeting_its_sentence_does_not_name(chan, superuser):
@@ -93,7 +95,8 @@ def test_a_statement_names_no_meeting_its_sentence_does_not_name(chan, superuser
     accepted = accept_suggestion(suggestion=said, by=superuser)
 
     statement = accepted.record
-    assert statement.speaker == chan and statement.meeting is None
+    assert statement.speaker == chan
+    assert statement.meeting is None
     # Wednesday is named in the other sentence: the statement is dated by the article, to the day.
     assert (statement.date, statement.date_precision) == (datetime.date(2025, 10, 24), "day")
     assert any("meeting" in words for words in accepted.to_complete)
@@ -114,7 +117,8 @@ def test_an_initiative_carries_its_date_budget_and_responsible_organization(supe
     assert (initiative.budget_amount, initiative.budget_currency) == (Decimal("100000000"), "HKD")
     assert (initiative.budget_qualifier, initiative.budget_as_of) == ("exact", datetime.date(2025, 3, 1))
     assert initiative.responsible_organization == bureau
-    assert cites_the_sentence(initiative, scheme) and cites_the_sentence(initiative, scheme, "budget")
+    assert cites_the_sentence(initiative, scheme)
+    assert cites_the_sentence(initiative, scheme, "budget")
     assert missing_citations(initiative) == []  # publishing asks a source of the budget too
 
 
@@ -153,10 +157,13 @@ def test_a_person_gets_a_draft_membership_of_the_post_named_citing_the_sentence(
 
     lam = Person.objects.get(full_name="Paul Chan Mo-po")
     membership = Membership.objects.get(person=lam)
-    assert accepted.dependents == [membership] and membership.post == secretary
+    assert accepted.dependents == [membership]
+    assert membership.post == secretary
     assert (lam.editorial_status, membership.editorial_status) == (EditorialStatus.DRAFT, EditorialStatus.DRAFT)
-    assert membership.start_date is None and membership.end_date is None
-    assert cites_the_sentence(lam, named) and cites_the_sentence(membership, named)
+    assert membership.start_date is None
+    assert membership.end_date is None
+    assert cites_the_sentence(lam, named)
+    assert cites_the_sentence(membership, named)
 
 
 def test_a_person_gets_no_membership_of_a_post_someone_else_holds(superuser):
@@ -165,7 +172,8 @@ def test_a_person_gets_no_membership_of_a_post_someone_else_holds(superuser):
 
     accepted = accept_suggestion(suggestion=suggestion(article, "person"), by=superuser)
 
-    assert accepted.dependents == [] and Membership.objects.filter(person=accepted.record).count() == 0
+    assert accepted.dependents == []
+    assert Membership.objects.filter(person=accepted.record).count() == 0
     assert any("current holder" in words for words in accepted.to_complete)
 
 
@@ -217,4 +225,5 @@ def test_a_draft_that_breaks_a_rule_of_its_kind_is_not_kept_and_the_editor_is_to
         accept_suggestion(suggestion=fund, by=superuser)
 
     fund.refresh_from_db()
-    assert fund.status == ReviewStatus.PROPOSED and not Initiative.objects.exists()
+    assert fund.status == ReviewStatus.PROPOSED
+    assert not Initiative.objects.exists()

@@ -60,7 +60,9 @@ def test_the_list_and_the_page_show_the_sentence_the_article_and_its_date(articl
         reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk]),
     ):
         page = admin_client.get(url).content.decode()
-        assert marked in page and ">Chan in Incheon</a>" in page and "24 October 2025" in page
+        assert marked in page
+        assert ">Chan in Incheon</a>" in page
+        assert "24 October 2025" in page
 
 
 def test_accept_and_reject_sit_in_the_page_s_one_form(article, admin_client):
@@ -68,7 +70,8 @@ def test_accept_and_reject_sit_in_the_page_s_one_form(article, admin_client):
     page = admin_client.get(reverse("admin:ingestion_suggestion_change", args=[suggestion.pk])).content.decode()
     forms = Forms()
     forms.feed(page)
-    assert forms.buttons == {"_accept": 1, "_reject": 1} and page.count("<form") == 2  # the other: log out
+    assert forms.buttons == {"_accept": 1, "_reject": 1}
+    assert page.count("<form") == 2  # the other: log out
 
 
 def test_the_queue_lists_each_suggestion_with_its_article_and_sentence(article, admin_client):

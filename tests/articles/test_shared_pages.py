@@ -26,10 +26,13 @@ def test_every_shared_page_ingests_or_records_an_error(item, web):
     (line,), status = run_ingest(web.url("/page"))
     ingestion = Ingestion.objects.get()
     if line["status"] == "error":
-        assert status == 1 and ingestion.step == Step.FAILED and ingestion.error
+        assert status == 1
+        assert ingestion.step == Step.FAILED
+        assert ingestion.error
         assert Article.objects.count() == 0
         return
-    assert ingestion.step == Step.DONE and Article.objects.count() == 1
+    assert ingestion.step == Step.DONE
+    assert Article.objects.count() == 1
     text = _normalised(Article.objects.get().text)
     found = sum(_normalised(snippet) in text for snippet in item["with"])
     assert found >= 1, "none of the snippets the main text must contain was found"

@@ -33,7 +33,8 @@ def test_the_fetch_step_is_given_up_after_its_last_attempt(web, settings, django
     with django_capture_on_commit_callbacks(execute=True):  # the sweep queues it; the task runs in-process
         assert sweep_stuck_ingestions() == 1
     ingestion.refresh_from_db()
-    assert ingestion.step == Step.FAILED and ingestion.failed_step == Step.FETCHING
+    assert ingestion.step == Step.FAILED
+    assert ingestion.failed_step == Step.FETCHING
     assert f"Given up after {settings.INGEST_MAX_ATTEMPTS} attempts" in ingestion.error
     assert web.requests == []  # not fetched once more
     assert ingestion.article is None
@@ -52,7 +53,8 @@ def test_the_link_step_is_given_up_after_its_last_attempt(settings, django_captu
     with django_capture_on_commit_callbacks(execute=True):
         assert sweep_stuck_ingestions() == 1
     ingestion.refresh_from_db()
-    assert ingestion.step == Step.FAILED and ingestion.failed_step == Step.LINKING
+    assert ingestion.step == Step.FAILED
+    assert ingestion.failed_step == Step.LINKING
     assert f"Given up after {settings.INGEST_MAX_ATTEMPTS} attempts" in ingestion.error
     assert not Mention.objects.filter(article=article).exists()
 
@@ -63,7 +65,8 @@ def test_an_attempt_under_the_limit_runs(web, settings):
     ingestion, _ = submit_url(url=web.url("/one-more-try"), enqueue=False)
     Ingestion.objects.filter(pk=ingestion.pk).update(attempts=settings.INGEST_MAX_ATTEMPTS - 1)
     ingestion = fetch_and_store(ingestion_id=ingestion.pk, enqueue_link=False)
-    assert ingestion.article is not None and ingestion.attempts == settings.INGEST_MAX_ATTEMPTS
+    assert ingestion.article is not None
+    assert ingestion.attempts == settings.INGEST_MAX_ATTEMPTS
 
 
 @pytest.mark.django_db
@@ -77,7 +80,9 @@ def test_an_editors_retry_starts_the_attempts_afresh(web, settings, django_captu
     with django_capture_on_commit_callbacks(execute=True):
         retry_ingestion(ingestion=Ingestion.objects.get(pk=ingestion.pk))
     ingestion.refresh_from_db()
-    assert ingestion.step == Step.DONE and ingestion.article is not None and ingestion.attempts == 1
+    assert ingestion.step == Step.DONE
+    assert ingestion.article is not None
+    assert ingestion.attempts == 1
 
 
 @pytest.mark.django_db
@@ -97,7 +102,8 @@ def test_a_link_step_past_the_soft_time_limit_fails_with_an_error_an_editor_read
     monkeypatch.setattr(tasks.linking_services, "link_ingestion", past_the_soft_limit)
     tasks.link_ingestion.apply((ingestion.pk,))
     ingestion.refresh_from_db()
-    assert ingestion.step == Step.FAILED and ingestion.failed_step == Step.LINKING
+    assert ingestion.step == Step.FAILED
+    assert ingestion.failed_step == Step.LINKING
     assert ingestion.error == (
         f"Linking the article took longer than the time limit ({settings.CELERY_TASK_SOFT_TIME_LIMIT} s)."
     )
@@ -135,7 +141,8 @@ def test_a_solo_worker_ends_a_task_past_its_hard_time_limit():
     )  # fmt: skip
     assert result.stdout.strip() == "armed"
     assert result.returncode == 1
-    assert "Timeout" in result.stderr and 'File "<string>"' in result.stderr  # with the stack of the task
+    assert "Timeout" in result.stderr
+    assert 'File "<string>"' in result.stderr  # with the stack of the task
     assert time.monotonic() - started < 20
 
 

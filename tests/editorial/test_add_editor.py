@@ -21,10 +21,12 @@ def add_editor(*args) -> str:
 def test_add_editor_creates_a_staff_editor_who_may_edit_but_not_review():
     output = add_editor("edna", "--role", "editor", "--email", "edna@example.org")
     user = get_user_model().objects.get(username="edna")
-    assert "Created edna" in output and "changepassword edna" in output
+    assert "Created edna" in output
+    assert "changepassword edna" in output
     assert (user.is_staff, user.email, user.has_usable_password()) == (True, "edna@example.org", False)
     assert list(user.groups.values_list("name", flat=True)) == ["Editor"]
-    assert may_edit(user, Initiative) and not may_review(user, Initiative)
+    assert may_edit(user, Initiative)
+    assert not may_review(user, Initiative)
 
 
 def test_add_editor_changes_a_role_both_ways_and_keeps_the_password():
@@ -32,7 +34,8 @@ def test_add_editor_changes_a_role_both_ways_and_keeps_the_password():
     add_editor("rita", "--role", "reviewer")
     user = get_user_model().objects.get(pk=user.pk)
     assert list(user.groups.values_list("name", flat=True)) == ["Reviewer"]
-    assert may_review(user, Initiative) and user.check_password("a-long-test-password")
+    assert may_review(user, Initiative)
+    assert user.check_password("a-long-test-password")
     add_editor("rita", "--role", "editor")
     user = get_user_model().objects.get(pk=user.pk)
     assert list(user.groups.values_list("name", flat=True)) == ["Editor"]

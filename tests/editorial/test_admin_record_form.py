@@ -93,7 +93,8 @@ def test_save_and_submit_an_edit_of_a_published_record_in_one_post(client, edito
     response = post_change_form(
         client, initiative, name="Northern Metropolis II", workflow_comment="New name.", _workflow="submit"
     )
-    assert response.status_code == 302 and response.url == url("change", initiative.pk)
+    assert response.status_code == 302
+    assert response.url == url("change", initiative.pk)
     initiative.refresh_from_db()
     assert initiative.name == "Northern Metropolis"  # the public's version, until approved
     assert initiative.pending_revision.status == RevisionStatus.PENDING_REVIEW
@@ -154,7 +155,8 @@ def test_history_speaks_in_words(client, editor):
     transition(record=initiative, action="submit", by=None)
     client.force_login(editor)
     history = client.get(url("history", initiative.pk)).content.decode()
-    assert "Published as version 1" in history and "Edit waiting for review" in history
+    assert "Published as version 1" in history
+    assert "Edit waiting for review" in history
     assert "Saved to the draft" not in history  # revision 1 went live: it says so
     for code in ("pending_review", "pending_draft", "in_review", "approve_edit"):
         assert code not in history

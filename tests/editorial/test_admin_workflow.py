@@ -71,13 +71,15 @@ def test_the_whole_walk_through_the_admin(client, editor, reviewer):
     )
     response = client.post(url("add"), data)
     initiative = Initiative.objects.get(slug="northern-metropolis")
-    assert response.status_code == 302 and response.url == url("change", initiative.pk)
+    assert response.status_code == 302
+    assert response.url == url("change", initiative.pk)
     assert initiative.editorial_status == EditorialStatus.IN_REVIEW
     assert "it is in the reviewers&#x27; queue" in client.get(response.url).content.decode()
 
     client.force_login(reviewer)
     queue = client.get(reverse("admin:editorial_queue")).content.decode()
-    assert f'href="{url("review", initiative.pk)}"' in queue and "First draft." in queue
+    assert f'href="{url("review", initiative.pk)}"' in queue
+    assert "First draft." in queue
     assert f"<td>{editor.username}</td>" in queue
     response = client.post(
         url("step", initiative.pk), {"action": "request_changes", "comment": "Say what it is.", "next": "queue"}
@@ -114,7 +116,8 @@ def test_the_whole_walk_through_the_admin(client, editor, reviewer):
     post_change_form(client, initiative, _workflow="submit")
     client.logout()
     public = client.get("/").content.decode()
-    assert "Northern Metropolis" in public and "Development Strategy" not in public
+    assert "Northern Metropolis" in public
+    assert "Development Strategy" not in public
 
     client.force_login(reviewer)
     review = client.get(url("review", initiative.pk)).content.decode()
@@ -128,8 +131,10 @@ def test_the_whole_walk_through_the_admin(client, editor, reviewer):
 
     client.force_login(editor)
     history = client.get(url("history", initiative.pk)).content.decode()
-    assert "Published as version 1" in history and "Published as version 2" in history
-    assert "pending_review" not in history and "in_review" not in history
+    assert "Published as version 1" in history
+    assert "Published as version 2" in history
+    assert "pending_review" not in history
+    assert "in_review" not in history
 
 
 def _queue_count(response, section: str) -> int:
@@ -239,7 +244,8 @@ def test_permission_matrix_in_the_admin(client, request, role, action):
 def test_the_public_cannot_reach_a_transition(client, action):
     initiative = cited_initiative(ACTIONS[action][0], pending=ACTIONS[action][1])
     response = client.post(url("transition", initiative.pk, action))
-    assert response.status_code == 302 and "/admin/login/" in response.url
+    assert response.status_code == 302
+    assert "/admin/login/" in response.url
     initiative.refresh_from_db()
     assert initiative.editorial_status == ACTIONS[action][0]
 
@@ -301,7 +307,8 @@ def test_merge_through_the_admin_redirects_to_the_survivor(client, reviewer, edi
     assert client.get(url("merge", duplicate.pk)).status_code == 403
     client.force_login(reviewer)
     response = client.post(url("merge", duplicate.pk), {"survivor": survivor.slug, "comment": "Duplicate."})
-    assert response.status_code == 302 and response.url == url("change", survivor.pk)
+    assert response.status_code == 302
+    assert response.url == url("change", survivor.pk)
     assert not Initiative.objects.filter(pk=duplicate.pk).exists()
     assert "Northern Metro" in survivor.aliases.values_list("name", flat=True)
 

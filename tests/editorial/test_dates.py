@@ -1,6 +1,7 @@
 """PartialDate: dates as precise as their source."""
 
 import datetime
+import re
 
 import pytest
 
@@ -21,9 +22,24 @@ def test_partial_date_parse_reads_each_precision(text, expected):
     assert (parsed.date, parsed.precision) == (expected.date, expected.precision)
 
 
-@pytest.mark.parametrize("text", ["2024-13", "2024-02-30", "24", "2024/10", "2024-1", "October 2024", "", "20245"])
-def test_partial_date_parse_refuses_what_is_not_an_iso_date(text):
-    with pytest.raises(ValueError):
+NOT_ISO = "is not a date written as YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2024-13", "month must be in 1..12"),  # the shape is right; datetime.date refuses the month
+        ("2024-02-30", "day is out of range for month"),
+        ("24", NOT_ISO),
+        ("2024/10", NOT_ISO),
+        ("2024-1", NOT_ISO),
+        ("October 2024", NOT_ISO),
+        ("", NOT_ISO),
+        ("20245", NOT_ISO),
+    ],
+)
+def test_partial_date_parse_refuses_what_is_not_an_iso_date(text, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
         PartialDate.parse(text)
 
 

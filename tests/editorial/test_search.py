@@ -46,9 +46,11 @@ def test_a_stored_vector_is_what_search_computes_from_the_fields_after_any_write
         )
 
     stored, computed = vectors()
-    assert stored is not None and stored == computed  # on insert
+    assert stored is not None
+    assert stored == computed  # on insert
     with connection.cursor() as cursor:  # an UPDATE no save() went through, of one field, then of none searched
         cursor.execute(f"UPDATE {model._meta.db_table} SET {first} = %s WHERE id = %s", ["Tram depot", record.pk])
         cursor.execute(f"UPDATE {model._meta.db_table} SET id = id WHERE id = %s", [record.pk])
     stored, computed = vectors()
-    assert stored == computed and "depot" in stored
+    assert stored == computed
+    assert "depot" in stored

@@ -31,7 +31,7 @@ TABLES = (
 
 def rows(table: str) -> list[tuple]:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT * FROM {table} ORDER BY id")  # the names come from TABLES above
+        cursor.execute(f"SELECT * FROM {table} ORDER BY id")  # noqa: S608 -- the names come from TABLES above
         return cursor.fetchall()
 
 
@@ -45,7 +45,8 @@ def test_migrating_a_database_filled_before_the_move_keeps_every_row_and_link():
     load_demo()  # people, initiatives, meetings, their citations and the founding article
     migrate([("sources", None)])  # back to before the move: unapplies ingestion, sources and articles.0009
     loader = MigrationExecutor(connection).loader
-    assert BEFORE_THE_MOVE in loader.applied_migrations and ("sources", "0001_initial") not in loader.applied_migrations
+    assert BEFORE_THE_MOVE in loader.applied_migrations
+    assert ("sources", "0001_initial") not in loader.applied_migrations
     old = loader.project_state(list(loader.applied_migrations)).apps
     article = old.get_model("articles", "Article").objects.get()
     feed = old.get_model("articles", "Feed").objects.create(url="https://news.example/feed.xml", title="News")
@@ -95,7 +96,8 @@ def test_migrating_a_database_filled_before_the_move_keeps_every_row_and_link():
     for model, app in moved.items():
         assert ContentType.objects.get(app_label=app, model=model).pk == old_types[model]
     assert get_user_model().objects.get(pk=user.pk).has_perm("sources.view_article")
-    assert Article.objects.count() == 1 and ArticleVersion.objects.count() == 1
+    assert Article.objects.count() == 1
+    assert ArticleVersion.objects.count() == 1
     assert Feed.objects.get().ingestions.get().article == Article.objects.get()
     assert Mention.objects.get().record.pk == person.pk
     assert Suggestion.objects.get().article == Article.objects.get()

@@ -61,18 +61,23 @@ def test_the_page_shows_metadata_and_the_cited_passage_marked_in_its_context(cli
     soup = page(client, article)
     assert text_of(soup.find(".//h1")) == "Fund announced"
     facts = text_of(soup.find('.//dl[@class="facts"]'))
-    assert "The Standard" in facts and "English" in facts and "https://x.org/a" in facts
+    assert "The Standard" in facts
+    assert "English" in facts
+    assert "https://x.org/a" in facts
     [excerpt] = soup.findall('.//figure[@class="excerpt"]')
     quote = excerpt.find("blockquote")
     assert marks(quote) == [PASSAGE]  # escaped: shown as text
     assert quote.find(".//b") is None
     words = text_of(quote)
-    assert "Filler words before the passage." in words and "Filler words after the passage." in words
-    assert words.startswith("… ") and words.endswith(" …")  # some context, not the whole paragraph
+    assert "Filler words before the passage." in words
+    assert "Filler words after the passage." in words
+    assert words.startswith("… ")
+    assert words.endswith(" …")  # some context, not the whole paragraph
     assert not words.startswith("… Filler words before the passage. " * 10)
     assert text_of(excerpt.find(f'.//a[@href="/initiatives/{initiative.slug}/"]')) == "Innovation fund"
     html = html_of(soup)
-    assert "far paragraph" not in html and "HONG KONG" not in html
+    assert "far paragraph" not in html
+    assert "HONG KONG" not in html
 
 
 def test_passages_close_together_share_one_excerpt(client):
@@ -90,7 +95,8 @@ def test_a_passage_of_an_unpublished_record_is_not_shown(client):
     cite(article, published_initiative(), passage="The Financial Secretary spoke on Monday.", **PUBLISHED)
     cite(article, InitiativeFactory(name="SECRET DRAFT"), **PUBLISHED)
     soup = page(client, article)
-    assert "SECRET DRAFT" not in html_of(soup) and "HK$10 billion" not in html_of(soup)
+    assert "SECRET DRAFT" not in html_of(soup)
+    assert "HK$10 billion" not in html_of(soup)
     assert marks(soup) == ["The Financial Secretary spoke on Monday."]
 
 
@@ -109,7 +115,8 @@ def test_site_search_finds_public_articles_only_and_shows_their_titles_not_their
     [section] = [section for section in response.context["sections"] if section.key == "articles"]
     assert [row.pk for row in section.rows] == [public.pk]
     html = response.content.decode()
-    assert "SECRET" not in html and "pier opened" not in html
+    assert "SECRET" not in html
+    assert "pier opened" not in html
 
 
 def test_passages_that_overlap_are_marked_as_one(client):

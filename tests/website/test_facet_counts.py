@@ -44,7 +44,8 @@ def test_the_counts_follow_the_workflow_links_merges_and_deletes(editor, reviewe
     first = published(editor, reviewer, status="announced", responsible_organization=duplicate)
     second = published_initiative(status="launched", announced_date="2024-05-01")
     new_initiative(editor, slug="only-a-draft", status="launched")  # never counted
-    assert _stored() == _recount() and _stored()[("*", "", "")] == 2
+    assert _stored() == _recount()
+    assert _stored()[("*", "", "")] == 2
 
     second.themes.add(ai, data_theme)  # links, from either side
     ai.initiatives.add(first)
@@ -67,7 +68,8 @@ def test_the_counts_follow_the_workflow_links_merges_and_deletes(editor, reviewe
     assert _stored()[(f"organization:{survivor.pk}", "", "")] == 1
 
     transition(record=first, action="unpublish", by=reviewer, comment="Not confirmed.")
-    assert _stored() == _recount() and _stored()[("*", "", "")] == 1
+    assert _stored() == _recount()
+    assert _stored()[("*", "", "")] == 1
     second.delete()
     assert _stored() == Counter()
 
@@ -166,6 +168,7 @@ def test_a_bulk_load_with_the_counts_paused_is_counted_once_after():
         for _ in range(3):
             published_initiative(status="launched")
         assert _stored() == before  # no trigger ran meanwhile
-    assert _stored() == _recount() and _stored()[("status:launched", "", "")] == 3
+    assert _stored() == _recount()
+    assert _stored()[("status:launched", "", "")] == 3
     published_initiative(status="launched")  # and the triggers are back
     assert _stored()[("status:launched", "", "")] == 4

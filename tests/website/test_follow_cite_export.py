@@ -67,7 +67,8 @@ def test_people_and_meetings_export_csv(client, demo):
     people = list(csv.DictReader(io.StringIO(_body(client.get("/people/export.csv")))))
     assert {row["full_name"] for row in people} == {"Paul Chan Mo-po", "Paul Lam Ting-kwok"}
     meetings = list(csv.DictReader(io.StringIO(_body(client.get("/meetings/export.csv?kind=session")))))
-    assert len(meetings) == 2 and {row["kind"] for row in meetings} == {"Session"}
+    assert len(meetings) == 2
+    assert {row["kind"] for row in meetings} == {"Session"}
 
 
 def test_list_feed_follows_the_filters_and_record_feeds_list_versions(client, demo):
@@ -102,7 +103,8 @@ def test_permalink_keeps_the_published_version_after_an_edit_and_cite_points_at_
     page = client.get("/initiatives/ai-supercomputing-centre/").content.decode()
     permalink = f"http://testserver/initiatives/ai-supercomputing-centre/v{first + 1}/"
     assert f"{permalink}. Accessed" in page
-    assert f"url = {{{permalink}}}" in page and "@misc{initiativetracker-ai-supercomputing-centre-v2," in page
+    assert f"url = {{{permalink}}}" in page
+    assert "@misc{initiativetracker-ai-supercomputing-centre-v2," in page
     assert client.get("/initiatives/ai-supercomputing-centre/v99/").status_code == 404
 
 

@@ -13,9 +13,12 @@ def test_timeline_draws_days_as_dots_and_years_as_bars_escaping_labels():
         ],
         title="Timeline of X",
     )
-    assert svg.count("<rect ") == 1 and svg.count("<circle ") == 1
-    assert "Launched &lt;fast&gt;" in svg and 'role="img"' in svg
-    assert ">2024<" in svg and ">2025<" in svg
+    assert svg.count("<rect ") == 1
+    assert svg.count("<circle ") == 1
+    assert "Launched &lt;fast&gt;" in svg
+    assert 'role="img"' in svg
+    assert ">2024<" in svg
+    assert ">2025<" in svg
 
 
 def test_timeline_is_empty_without_dated_events():

@@ -5,7 +5,6 @@ import datetime
 
 import lxml.html
 import pytest
-from django.utils import timezone
 
 from meetings.models import Capacity
 from tests.factories import (
@@ -75,7 +74,7 @@ def test_a_person_page_lists_an_article_once_each_passage_once_with_every_fact_i
         title="Chan at APEC",
         outlet="The Standard",
         url="https://example.org/chan",
-        published_at=timezone.make_aware(datetime.datetime(2025, 10, 22, 12)),
+        published_at=datetime.datetime(2025, 10, 22, 12, tzinfo=datetime.UTC),
     )
     cite(chan["person"], article, OPENING)
     cite(chan["membership"], article, OPENING)
@@ -104,8 +103,8 @@ def test_a_person_page_lists_an_article_once_each_passage_once_with_every_fact_i
 
 
 def test_sources_read_newest_article_first_then_urls_each_url_once(client, chan):
-    older = ArticleFactory(text=TEXT, title="Older", published_at=timezone.make_aware(datetime.datetime(2024, 1, 1)))
-    newer = ArticleFactory(text=TEXT, title="Newer", published_at=timezone.make_aware(datetime.datetime(2025, 1, 1)))
+    older = ArticleFactory(text=TEXT, title="Older", published_at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC))
+    newer = ArticleFactory(text=TEXT, title="Newer", published_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC))
     cite(chan["person"], older, LATER)
     cite(chan["person"], newer, OPENING)
     cite(chan["membership"], newer, LATER)

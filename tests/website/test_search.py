@@ -19,7 +19,8 @@ def test_search_finds_each_kind_ranked_and_highlighted(client, demo):
     response = client.get("/search/?q=supercomputing")
     sections = {section.key: section for section in response.context["sections"]}
     assert [row.slug for row in sections["initiatives"].rows] == ["ai-supercomputing-centre"]
-    assert sections["statements"].rows and sections["articles"].rows
+    assert sections["statements"].rows
+    assert sections["articles"].rows
     html = response.content.decode()
     assert "<mark>Supercomputing</mark>" in html or "<mark>supercomputing</mark>" in html
     people = {section.key: section for section in client.get("/search/?q=Chan").context["sections"]}["people"]
@@ -42,7 +43,8 @@ def test_search_leaves_out_unpublished_records_and_escapes_text(client):
     ArticleFactory(title="Water news", text="Water <script>x()</script> everywhere.")
     html = client.get("/search/?q=water").content.decode()
     assert "Water plan &lt;b&gt;bold&lt;/b&gt;" in html
-    assert "draft statement" not in html and "draft speaker" not in html
+    assert "draft statement" not in html
+    assert "draft speaker" not in html
     assert "<script>x()" not in html
 
 
@@ -111,4 +113,5 @@ def test_fallback_highlight_escapes_and_marks_every_word():
 
 def test_empty_search_shows_the_form_only(client):
     response = client.get("/search/?q=")
-    assert response.status_code == 200 and response.context["sections"] == []
+    assert response.status_code == 200
+    assert response.context["sections"] == []

@@ -49,7 +49,7 @@ class Sort:
 
     key: str
     label: str
-    keys: tuple[tuple[str, Expression], ...]
+    keys: tuple[tuple[str, Expression | F], ...]
     descending: bool = False
     parsers: tuple[Callable[[str], object], ...] = ()
 

@@ -31,13 +31,13 @@ class Command(BaseCommand):
                 validate_email(email)
             except ValidationError:
                 raise CommandError(f"Not an e-mail address: {email!r}.") from None
-        groups = {name: Group.objects.filter(name=name).first() for name in ROLES.values()}
-        if None in groups.values():
+        groups = {group.name: group for group in Group.objects.filter(name__in=ROLES.values())}
+        if len(groups) < len(ROLES):
             raise CommandError("The Editor and Reviewer groups are missing: run `manage.py migrate` first.")
         User = get_user_model()
         user = User.objects.filter(**{User.USERNAME_FIELD: username}).first()
         created = user is None
-        if created:
+        if user is None:
             user = User(**{User.USERNAME_FIELD: username})
             user.set_unusable_password()
         user.is_staff = user.is_active = True
