@@ -8,9 +8,9 @@ from api.changes import ChangesView
 from api.errors import not_found
 from api.ingest import IngestView
 from api.resources.articles import ArticleViewSet, CitationViewSet
-from initiatives.api import InitiativeViewSet, MilestoneViewSet, ThemeViewSet
-from meetings.api import MeetingViewSet, ParticipationViewSet, StatementViewSet
-from people.api import MembershipViewSet, OrganizationViewSet, PersonViewSet, PostViewSet
+from api.resources.initiatives import InitiativeViewSet, MilestoneViewSet, ThemeViewSet
+from api.resources.meetings import MeetingViewSet, ParticipationViewSet, StatementViewSet
+from api.resources.people import MembershipViewSet, OrganizationViewSet, PersonViewSet, PostViewSet
 
 app_name = "api"
 

@@ -62,8 +62,8 @@ try:
     from rest_framework import pagination, serializers, viewsets
     from rest_framework.test import APIRequestFactory
 
+    from api.resources.initiatives import InitiativeViewSet
     from api.services import issue_api_key
-    from initiatives.api import InitiativeViewSet
     from initiatives.models import Initiative, InitiativeAlias, Theme
     from people.models import Jurisdiction, Organization, Person
     from sources.models import Citation

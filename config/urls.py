@@ -5,9 +5,9 @@ from config.health import healthz
 
 urlpatterns = [
     path("", include("website.urls")),
-    path("initiatives/", include("initiatives.urls")),
-    path("people/", include("people.urls")),
-    path("meetings/", include("meetings.urls")),
+    path("initiatives/", include("website.initiatives")),
+    path("people/", include("website.people")),
+    path("meetings/", include("website.meetings")),
     path("articles/", include("website.articles")),
     path("api/v1/", include("api.urls")),
     path("healthz", healthz, name="healthz"),

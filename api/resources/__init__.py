@@ -1,7 +1,7 @@
 """The API's resources by name: which model each serves, how a reference to it reads, where its page is.
 
-Each `<app>/api.py` viewset declares its `Resource`; the base viewset registers it here, so that
-references, expansions, the change feed and citations can find any resource by name or model.
+Each resource module (`api/resources/<kind>.py`) declares its `Resource`; the base viewset registers it
+here, so that references, expansions, the change feed and citations can find any resource by name or model.
 """
 
 from dataclasses import dataclass, field

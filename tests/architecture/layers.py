@@ -38,7 +38,7 @@ SKIPPED_PARTS = {"migrations", "tests", "__pycache__", ".venv"}
 class Arrow:
     """One import of a module of one app from another app."""
 
-    module: str  # e.g. "initiatives/api.py"
+    module: str  # e.g. "initiatives/selectors.py"
     line: int
     imported: str  # the module named, e.g. "api.viewsets"
 

@@ -91,3 +91,8 @@ PAGES = RecordPages(
     as_json=_as_json,
     page_context=_timeline,
 )
+
+
+app_name = "initiatives"
+
+urlpatterns = PAGES.urls()

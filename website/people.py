@@ -60,3 +60,8 @@ PAGES = RecordPages(
     describe=lambda row: row.bio,
     as_json=_as_json,
 )
+
+
+app_name = "people"
+
+urlpatterns = PAGES.urls()

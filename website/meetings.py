@@ -67,3 +67,8 @@ PAGES = RecordPages(
     describe=lambda row: row.description,
     as_json=_as_json,
 )
+
+
+app_name = "meetings"
+
+urlpatterns = PAGES.urls()

@@ -1,5 +1,0 @@
-from initiatives import views
-
-app_name = "initiatives"
-
-urlpatterns = views.PAGES.urls()

@@ -1,5 +1,0 @@
-from meetings import views
-
-app_name = "meetings"
-
-urlpatterns = views.PAGES.urls()

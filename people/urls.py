@@ -1,5 +1,0 @@
-from people import views
-
-app_name = "people"
-
-urlpatterns = views.PAGES.urls()
