@@ -75,7 +75,7 @@ def _bulk_publish_initiatives_for_bench(*, start: int, count: int, references: d
     from django.utils import timezone
 
     from initiatives.models import Initiative
-    from initiatives.selectors import INITIATIVE_LISTING
+    from website.initiatives import INITIATIVE_LISTING
 
     rng = random.Random(start)
     now = timezone.now()
@@ -140,7 +140,7 @@ def _cursor_at(url_sort: str, depth: int, query: str = "") -> str:
     """The cursor a reader following 'next' would hold at row `depth` (computed outside the timing)."""
     from django.http import QueryDict
 
-    from initiatives.selectors import INITIATIVE_LISTING
+    from website.initiatives import INITIATIVE_LISTING
     from website.listing import encode_cursor
 
     params = QueryDict(mutable=True)
@@ -196,7 +196,7 @@ def _rows_shown(url: str) -> int | None:
     """How many initiatives a list page shows (None for the search page): a short page costs less to draw."""
     from django.http import QueryDict
 
-    from initiatives.selectors import INITIATIVE_LISTING
+    from website.initiatives import INITIATIVE_LISTING
 
     path, _, query = url.partition("?")
     if path != "/initiatives/":
@@ -207,7 +207,7 @@ def _rows_shown(url: str) -> int | None:
 def _count_matches(word: str) -> int:
     from django.http import QueryDict
 
-    from initiatives.selectors import INITIATIVE_LISTING
+    from website.initiatives import INITIATIVE_LISTING
 
     params = QueryDict(mutable=True)
     params["q"] = word

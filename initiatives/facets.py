@@ -17,7 +17,7 @@ from initiatives.models import Initiative
 
 
 def refresh_facet_keys(pks: Iterable[int]) -> None:
-    from initiatives.selectors import INITIATIVE_LISTING
+    from website.initiatives import INITIATIVE_LISTING
 
     INITIATIVE_LISTING.store_facet_keys(pks)
 

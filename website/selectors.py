@@ -10,10 +10,10 @@ from django.utils.translation import get_language_info
 
 from editorial.models import CuratedRecord, EditorialStatus
 from initiatives.models import Initiative
-from initiatives.selectors import INITIATIVE_LISTING
 from meetings.models import Meeting, Statement
 from people.models import Organization, Person, Post
 from sources.models import Article, Citation
+from website.initiatives import INITIATIVE_LISTING
 from website.listing import FacetCounts
 from website.search import SearchSection, ranked
 

@@ -12,10 +12,10 @@ from editorial.revisions import take
 from editorial.workflow import save_record, transition
 from initiatives.facets import facet_counts_paused, rebuild_facet_counts
 from initiatives.models import Initiative, InitiativeFacetCount
-from initiatives.selectors import INITIATIVE_LISTING
 from tests.editorial.test_workflow import new_initiative, published
 from tests.factories import OrganizationFactory, ThemeFactory
 from tests.website.conftest import PUBLISHED, published_initiative
+from website.initiatives import INITIATIVE_LISTING
 from website.listing import facets as listing_facets
 
 pytestmark = pytest.mark.django_db

@@ -6,10 +6,10 @@ from editorial.merge import merge_records
 from editorial.revisions import take
 from editorial.workflow import save_record, transition
 from initiatives.models import Initiative
-from initiatives.selectors import INITIATIVE_LISTING
 from tests.editorial.test_workflow import published
 from tests.factories import OrganizationFactory, ThemeFactory
 from tests.website.conftest import PUBLISHED, published_initiative
+from website.initiatives import INITIATIVE_LISTING
 
 pytestmark = pytest.mark.django_db
 

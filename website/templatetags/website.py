@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from initiatives.models import Initiative
-from initiatives.selectors import InitiativeRow
+from website.initiatives import InitiativeRow
 from website.listing import FacetCounts
 from website.sources import Source, group_sources
 
