@@ -4,8 +4,6 @@ Each batch is one page of the lean path (its main query and its fixed related-ro
 memory stays flat and no database cursor is held open while the partner reads the response.
 """
 
-import csv
-import io
 from collections.abc import Iterator
 
 from django.db.models import QuerySet
@@ -14,6 +12,7 @@ from django.http import StreamingHttpResponse
 from api.lean import Context, Plan
 from api.pagination import Ordering
 from api.renderers import csv_cell, dumps
+from editorial import tabular
 
 BATCH_SIZE = 1000
 
@@ -49,16 +48,10 @@ def _ndjson(chunks: Iterator[list[dict]]) -> Iterator[bytes]:
 
 
 def _csv(chunks: Iterator[list[dict]], plan: Plan) -> Iterator[str]:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(plan.csv_header())
+    # The website's exports write the same way: byte-order mark, formula guard (editorial.tabular).
+    yield tabular.header_line(plan.csv_header())
     for chunk in chunks:
-        for record in chunk:
-            writer.writerow([csv_cell(cell) for cell in plan.csv_cells(record)])
-        yield out.getvalue()
-        out.seek(0)
-        out.truncate()
-    yield out.getvalue()
+        yield "".join(tabular.row_line(csv_cell(cell) for cell in plan.csv_cells(record)) for record in chunk)
 
 
 def streaming_response(*, chunks: Iterator[list[dict]], plan: Plan, fmt: str, name: str) -> StreamingHttpResponse:

@@ -1,10 +1,9 @@
 """Renderers: JSON through orjson (the list path's rows are plain dicts), CSV and NDJSON for bulk dumps."""
 
-import csv
-import io
-
 import orjson
 from rest_framework.renderers import BaseRenderer
+
+from editorial import tabular
 
 JSON_OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS
 
@@ -54,15 +53,15 @@ class CSVRenderer(BaseRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         records = [record for record in _records(data) if isinstance(record, dict)]
         header = list(dict.fromkeys(key for record in records for key in record))
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(header)
-        for record in records:
-            writer.writerow([csv_cell(record.get(key)) for key in header])
-        return out.getvalue().encode("utf-8")
+        lines = [
+            tabular.header_line(header),
+            *(tabular.row_line(csv_cell(record.get(key)) for key in header) for record in records),
+        ]
+        return "".join(lines).encode("utf-8")
 
 
 def csv_cell(value):
+    """Nested values as JSON text in their cell; the rest as they are (`editorial.tabular` writes the cell)."""
     if isinstance(value, dict | list):
         return dumps(value).decode()
     return "" if value is None else value

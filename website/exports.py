@@ -1,12 +1,13 @@
-"""Lists as CSV, streamed row by row: a 100,000-row export never sits in memory."""
+"""Lists as CSV, streamed row by row: a 100,000-row export never sits in memory (cells as `editorial.tabular`)."""
 
-import csv
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
+
+from editorial import tabular
 
 CHUNK_SIZE = 2_000
 
@@ -17,25 +18,10 @@ class Column:
     value: Callable[[Any], object]  # of a row of the kind's listing: a model instance with its annotations
 
 
-class _Echo:
-    """A file-like object whose write() hands the line back, for csv.writer to stream through."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def _lines(rows: Iterable, columns: list[Column]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield "\ufeff"  # a byte-order mark, so spreadsheet programs read the UTF-8 as UTF-8
-    yield writer.writerow([column.header for column in columns])
+    yield tabular.header_line(column.header for column in columns)
     for row in rows:
-        yield writer.writerow([_cell(column.value(row)) for column in columns])
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    # A cell starting with = + - @ is run as a formula by spreadsheets: quote it (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+        yield tabular.row_line(column.value(row) for column in columns)
 
 
 def csv_response(*, queryset: QuerySet, columns: list[Column], filename: str) -> StreamingHttpResponse:

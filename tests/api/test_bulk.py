@@ -7,9 +7,12 @@ import orjson
 import pytest
 
 from api import export
-from tests.api.records import Shared, initiative
+from tests.api.records import Shared, initiative, live
+from tests.factories import InitiativeFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
+
+BOM = "\ufeff".encode()
 
 
 def body(response) -> bytes:
@@ -34,7 +37,7 @@ def test_csv_has_one_row_per_record_with_flat_columns(api_client):
     response = api_client.get("/api/v1/initiatives/", {"format": "csv", "organization": shared.organization.slug})
     assert response["Content-Type"].startswith("text/csv")
     assert 'filename="initiatives.csv"' in response["Content-Disposition"]
-    [record] = list(csv.DictReader(io.StringIO(body(response).decode())))
+    [record] = list(csv.DictReader(io.StringIO(body(response).decode("utf-8-sig"))))
     assert record["slug"] == row.slug
     assert record["responsible_organization_id"] == str(shared.organization.uuid)
     assert record["themes_ids"] == str(shared.theme.uuid)
@@ -42,9 +45,34 @@ def test_csv_has_one_row_per_record_with_flat_columns(api_client):
 
 
 def test_changes_dump_as_csv(api_client, demo):
-    rows = list(csv.reader(io.StringIO(body(api_client.get("/api/v1/changes/?format=csv")).decode())))
+    rows = list(csv.reader(io.StringIO(body(api_client.get("/api/v1/changes/?format=csv")).decode("utf-8-sig"))))
     assert rows[0][:3] == ["sequence", "action", "kind"]
     assert len(rows) > 10
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://evil")', "+1", "-1", "@SUM(A1)", "\tx"])
+def test_csv_quotes_a_cell_a_spreadsheet_would_run_as_a_formula_as_the_website_does(api_client, client, name):
+    organization = live(OrganizationFactory)
+    live(InitiativeFactory, name=name, responsible_organization=organization)
+
+    api = body(api_client.get("/api/v1/initiatives/", {"format": "csv", "organization": organization.slug}))
+    website = body(client.get("/initiatives/export.csv", {"organization": organization.slug}))
+
+    assert api.startswith(BOM)  # a byte-order mark, as the website's exports: spreadsheets read it as UTF-8
+    assert website.startswith(BOM)
+    [record] = list(csv.DictReader(io.StringIO(api.decode("utf-8-sig"))))
+    [page_row] = list(csv.DictReader(io.StringIO(website.decode("utf-8-sig"))))
+    assert record["name"] == page_row["name"] == "'" + name
+
+
+def test_a_single_record_as_csv_has_the_same_guard_and_mark(api_client):
+    row = live(InitiativeFactory, summary="=1+1")
+
+    response = api_client.get(f"/api/v1/initiatives/{row.uuid}/", {"format": "csv"})
+
+    assert response.content.startswith(BOM)
+    [record] = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert record["summary"] == "'=1+1"
 
 
 def test_a_dump_with_bad_input_answers_json(api_client):
