@@ -47,8 +47,8 @@ from ingestion.linking.matcher import Linker  # noqa: E402
 from ingestion.linking.services import link_article  # noqa: E402
 from ingestion.models import Ingestion, Step  # noqa: E402
 from sources.models import Article  # noqa: E402
-from tests.articles.helpers import FOUNDING_ARTICLE, html_page  # noqa: E402
 from tests.conftest import SHARED_TESTDATA  # noqa: E402
+from tests.ingestion.helpers import FOUNDING_ARTICLE, html_page  # noqa: E402
 
 EXTRACTION = SHARED_TESTDATA / "extraction"
 WORKER_PAGES = 1_000  # pages the real workers ingest from one feed, per run: some seconds of work
@@ -227,7 +227,7 @@ def with_workers(pages: int, processes: int, *, pool: str = "solo") -> tuple[flo
     from config.celery import app
     from ingestion.models import Feed
     from ingestion.tasks import poll_feed
-    from tests.articles.test_feeds import rss
+    from tests.ingestion.test_feeds import rss
 
     site = StaticSite()
     run = time.time_ns()

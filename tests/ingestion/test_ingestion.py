@@ -5,9 +5,9 @@ import pytest
 from ingestion import services
 from ingestion.models import Ingestion, Mention, Outcome, Step, Suggestion
 from sources.models import Article
-from tests.articles.conftest import Route
-from tests.articles.helpers import html_page
 from tests.factories import PersonFactory
+from tests.ingestion.conftest import Route
+from tests.ingestion.helpers import html_page
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from ingestion.linking.matcher import normalise
 from ingestion.models import Ingestion, Step
 from initiatives.models import Initiative
 from sources.models import Article, ArticleVersion
-from tests.articles.helpers import FOUNDING_ARTICLE, html_page, run_ingest
+from tests.ingestion.helpers import FOUNDING_ARTICLE, html_page, run_ingest
 
 pytestmark = pytest.mark.django_db
 
@@ -207,6 +207,6 @@ def test_ingest_local_text_and_html_files(tmp_path, demo):
 
 
 def _route(body=b"", **kwargs):
-    from tests.articles.conftest import Route
+    from tests.ingestion.conftest import Route
 
     return Route(body=body, **kwargs)

@@ -6,9 +6,9 @@ import pytest
 
 from ingestion.models import Ingestion, Step
 from sources.models import Article
-from tests.articles.conftest import Route
-from tests.articles.helpers import run_ingest
 from tests.conftest import SHARED_TESTDATA
+from tests.ingestion.conftest import Route
+from tests.ingestion.helpers import run_ingest
 
 pytestmark = pytest.mark.django_db
 EXTRACTION = SHARED_TESTDATA / "extraction"

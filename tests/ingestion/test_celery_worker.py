@@ -12,11 +12,11 @@ from config.celery import app
 from ingestion.models import Feed, Ingestion, Mention, Step, Suggestion
 from ingestion.tasks import poll_feed
 from sources.models import Article
-from tests.articles.conftest import Route
-from tests.articles.helpers import FOUNDING_ARTICLE, html_page
-from tests.articles.test_feeds import rss
 from tests.conftest import REPOSITORY
 from tests.factories import MembershipFactory, PersonFactory, PostFactory
+from tests.ingestion.conftest import Route
+from tests.ingestion.helpers import FOUNDING_ARTICLE, html_page
+from tests.ingestion.test_feeds import rss
 
 REAL_SERVICES = os.environ.get("CELERY_BROKER_URL") and os.environ.get("DATABASE_URL", "").startswith("postgres")
 pytestmark = [

@@ -14,11 +14,11 @@ from config.celery import app
 from ingestion.models import Ingestion, Mention, Step
 from ingestion.services import fetch_and_store, retry_ingestion, submit_url, sweep_stuck_ingestions
 from ingestion.tasks import ingest_page
-from tests.articles.conftest import Route
-from tests.articles.helpers import FOUNDING_ARTICLE, html_page
-from tests.articles.test_celery_worker import REAL_SERVICES, start_worker, stop_worker, wait_for
 from tests.conftest import REPOSITORY
 from tests.factories import ArticleFactory, PersonFactory
+from tests.ingestion.conftest import Route
+from tests.ingestion.helpers import FOUNDING_ARTICLE, html_page
+from tests.ingestion.test_celery_worker import REAL_SERVICES, start_worker, stop_worker, wait_for
 
 
 @pytest.mark.django_db

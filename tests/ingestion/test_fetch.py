@@ -3,7 +3,7 @@
 import pytest
 
 from ingestion.fetch import FetchError, FetchRefused, SafeFetcher, TransientFetchError, check_address
-from tests.articles.conftest import Route, test_resolver
+from tests.ingestion.conftest import Route, test_resolver
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ from ingestion.feeds.parse import FeedError, parse_feed
 from ingestion.feeds.services import poll_feed, queue_due_feeds
 from ingestion.models import Feed, FeedRun, FeedRunStatus, Ingestion, Step
 from sources.models import Article
-from tests.articles.conftest import Route
-from tests.articles.helpers import html_page
 from tests.conftest import SHARED_TESTDATA
+from tests.ingestion.conftest import Route
+from tests.ingestion.helpers import html_page
 
 pytestmark = pytest.mark.django_db
 FEEDS = SHARED_TESTDATA / "feeds"
