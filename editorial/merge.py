@@ -43,7 +43,6 @@ def merge_records(*, duplicate: CuratedRecord, survivor: CuratedRecord, by, comm
     _move_owned_rows(duplicate, survivor)
     _move_links(duplicate, survivor)
     _move_generic_rows(duplicate, survivor)
-    survivor.after_content_saved()  # what is derived from its links (a list's facets) follows them
     # Earlier merges into the duplicate now lead to the survivor too.
     Redirect.objects.filter(content_type=ContentType.objects.get_for_model(model), target_id=duplicate.pk).update(
         target_id=survivor.pk
@@ -145,11 +144,7 @@ def _move_through_row(row, name: str, survivor, *, other: str) -> None:
         row.delete()  # the survivor already has this link
         return
     setattr(row, name, survivor)
-    row.save()
-    linked = getattr(row, other)
-    if isinstance(linked, CuratedRecord) and linked.pk != survivor.pk:
-        # The record at the other end has a new link; Django sends no signal for a link table's rows.
-        linked.after_content_saved()
+    row.save()  # what is derived from the link (a list's facets) follows it by the database's triggers
 
 
 def _repoint(row: models.Model, field_name: str, survivor: CuratedRecord) -> None:
@@ -165,7 +160,6 @@ def _repoint(row: models.Model, field_name: str, survivor: CuratedRecord) -> Non
             if isinstance(row, CuratedRecord):
                 # Bookkeeping of the merge, recorded on the survivor's history rather than as an edit of `row`.
                 type(row).objects.filter(pk=row.pk).update_unrecorded(**{field_name: target})
-                row.after_content_saved()  # what is derived from the link (a list's facets) follows it
             else:
                 row.save(update_fields=[field_name])
     except IntegrityError:

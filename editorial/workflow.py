@@ -286,7 +286,6 @@ def _write(record: CuratedRecord, data: dict) -> None:
     record.full_clean()
     record.save()
     write_relations(record, data)
-    record.after_content_saved()
 
 
 def _number_published_version(record: CuratedRecord, revision: Revision | None) -> None:

@@ -3,6 +3,8 @@
 from django.db import models
 from django.db.models import Q
 
+from editorial.derived.counts import KeyCounts
+from editorial.derived.keys import Key, StoredKeys
 from editorial.models import (
     AliasBase,
     DatePrecisionField,
@@ -119,7 +121,22 @@ class Initiative(CitedRecord):
     facet_keys = models.JSONField(
         default=dict,
         editable=False,
-        help_text="The public list's facet values (derived: kept in step with the fields and theme links).",
+        help_text="The public list's facet values (derived: kept by database triggers, editorial.derived).",
+    )
+    # The facets of the public list (website.initiatives), as keys on each row: the list narrows by them and
+    # InitiativeFacetCount counts them.
+    derived = (
+        StoredKeys(
+            column="facet_keys",
+            keys=(
+                Key("jurisdiction", "jurisdiction"),
+                Key("status", "status"),
+                Key("theme", "themes"),
+                Key("instrument", "instrument"),
+                Key("organization", "responsible_organization"),
+                Key("year", "announced_date", year=True),
+            ),
+        ),
     )
 
     class Meta:
@@ -158,20 +175,14 @@ class Initiative(CitedRecord):
     def required_citation_fields(self) -> dict[str, str]:
         return {"budget": "the budget"} if self.budget_amount is not None else {}
 
-    def after_content_saved(self) -> None:
-        super().after_content_saved()
-        from initiatives.facets import refresh_facet_keys
-
-        refresh_facet_keys([self.pk])
-
 
 class InitiativeFacetCount(models.Model):
     """How many published initiatives carry a facet key (`other` and `third` empty), two keys together
     (every ordered pair, `third` empty), or three (each pair once, its bytewise lesser key first, with a third).
 
-    Derived data, written only by database triggers on the initiatives table (migration 0008), so that
-    every write, the workflow's or a bulk one, keeps it exact. The key `*` counts every published
-    initiative. With it the public list answers its total and facet counts with up to two facets chosen,
+    Derived data, written only by database triggers on the initiatives table (declared below, made by
+    migration 0008), so that every write, the workflow's or a bulk one, keeps it exact. The key `*` counts
+    every published initiative. With it the public list answers its total and facet counts with up to two facets chosen,
     from a few rows, whatever the number of initiatives.
     """
 
@@ -179,6 +190,8 @@ class InitiativeFacetCount(models.Model):
     other = models.CharField(max_length=200, blank=True)
     third = models.CharField(max_length=200, blank=True)
     total = models.IntegerField(default=0)
+
+    derived = (KeyCounts(source="initiatives_initiative", keys="facet_keys", trigger="initiatives_facet_counts"),)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["key", "other", "third"], name="initiative_facet_count_unique")]

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from editorial.derived.copies import CopiedColumn
 from editorial.models import (
     AliasBase,
     CuratedQuerySet,
@@ -137,13 +138,6 @@ class Post(CitedRecord):
     def __str__(self):
         return f"{self.title}, {self.organization}" if self.organization_id else self.title
 
-    def after_content_saved(self) -> None:
-        super().after_content_saved()
-        # Memberships keep a copy of the flag so the database can hold one current holder per sole-holder post.
-        self.memberships.exclude(is_sole_holder=self.is_sole_holder).update_unrecorded(
-            is_sole_holder=self.is_sole_holder
-        )
-
     def clean(self):
         super().clean()
         if self.pk and self.is_sole_holder:
@@ -232,8 +226,10 @@ class Membership(CitedRecord):
     is_sole_holder = models.BooleanField(
         default=True,
         editable=False,
-        help_text="Copied from the post on validation, so the database can keep one current holder.",
+        help_text="Copied from the post by the database, so that it can keep one current holder.",
     )
+    # The copy is kept by triggers whoever writes the membership or its post (editorial.derived.copies).
+    derived = (CopiedColumn(column="is_sole_holder", via="post"),)
 
     objects = MembershipQuerySet.as_manager()  # type: ignore[misc]  # django-stubs #1713: as_manager() in a subclass
 

@@ -2,8 +2,9 @@
 
 Records are drafts by default, as the model is; ask for `editorial_status="published"` to get
 a published one. Factories save with `Model.objects.create`, so no `full_clean` runs: whatever
-`clean()` would fill in (a membership's `is_sole_holder`, a citation's offsets and hash) is set
-here so that rows are consistent.
+`clean()` would fill in (a citation's offsets and hash) is set here so that rows are consistent.
+What the database derives (search vectors, facet keys, a membership's copy of its post's flag) it
+derives here too.
 """
 
 import datetime
@@ -13,7 +14,6 @@ import factory
 from django.contrib.contenttypes.models import ContentType
 from factory.django import DjangoModelFactory
 
-from initiatives.facets import refresh_facet_keys
 from initiatives.models import Initiative, Milestone, MilestoneKind, Theme
 from meetings.models import Capacity, Meeting, MeetingKind, Participation, Rendering, Statement, StatementAmount
 from people.models import Jurisdiction, JurisdictionKind, Membership, Organization, OrganizationKind, Person, Post
@@ -64,8 +64,6 @@ class MembershipFactory(DjangoModelFactory):
     person = factory.SubFactory(PersonFactory)
     post = factory.SubFactory(PostFactory)
     start_date = datetime.date(2022, 7, 1)
-    # Membership.clean copies it from the post; create() skips clean, so the factory does it.
-    is_sole_holder = factory.LazyAttribute(lambda membership: membership.post.is_sole_holder)
 
 
 class ThemeFactory(DjangoModelFactory):
@@ -83,12 +81,6 @@ class InitiativeFactory(DjangoModelFactory):
 
     slug = factory.Sequence(lambda n: f"initiative-{n}")
     name = factory.Sequence(lambda n: f"Initiative {n}")
-
-    @factory.post_generation
-    def facet_keys(initiative, create, extracted, **kwargs):
-        # Derived like the search vector: the workflow keeps it, so a factory that skips it fills it here.
-        if create:
-            refresh_facet_keys([initiative.pk])
 
 
 class MilestoneFactory(DjangoModelFactory):

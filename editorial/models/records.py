@@ -137,12 +137,6 @@ class CuratedRecord(models.Model):
         """The public sees this record: its edits wait for review."""
         return self.editorial_status == EditorialStatus.PUBLISHED
 
-    def after_content_saved(self) -> None:
-        """Bring derived bookkeeping in step once the workflow has written new content (or a merge moved links).
-
-        Nothing to do by default: a stored search vector is kept by a trigger (editorial.search).
-        """
-
     def required_citation_fields(self) -> dict[str, str]:
         """Facts of this record that need their own citation, as {citation field: label}."""
         return {}

@@ -1,16 +1,21 @@
 from django.db import migrations, models
 
-from initiatives import facet_counts_sql
+from editorial.derived import derivatives
+
+
+def _counts():
+    """The counts as declared today (editorial.derived.counts), bound to the model's table."""
+    from initiatives.models import InitiativeFacetCount
+
+    (counts,) = derivatives(InitiativeFacetCount)
+    return counts
 
 
 def create_triggers(apps, schema_editor):
     """Today's counting triggers (those of 0005 dropped first, where it made them), then a recount."""
     vendor = schema_editor.connection.vendor
-    statements = [
-        *facet_counts_sql.drop_statements(vendor),
-        *facet_counts_sql.create_statements(vendor),
-        *facet_counts_sql.rebuild_statements(vendor),
-    ]
+    counts = _counts()
+    statements = [*counts.drop(vendor), *counts.create(vendor), *counts.rebuild(vendor)]
     for statement in statements:
         schema_editor.execute(statement)
 
@@ -18,7 +23,7 @@ def create_triggers(apps, schema_editor):
 def drop_triggers(apps, schema_editor):
     """Back to before 0008: the triggers go, and the counts of three keys. Nothing keeps the other counts exact
     after that: code from before 0008 needs the initiatives migrated back to 0004 and forward again."""
-    for statement in facet_counts_sql.drop_statements(schema_editor.connection.vendor):
+    for statement in _counts().drop(schema_editor.connection.vendor):
         schema_editor.execute(statement)
     apps.get_model("initiatives", "InitiativeFacetCount").objects.exclude(third="").delete()
 

@@ -1,7 +1,6 @@
 """The import layers of ARCHITECTURE.md hold: no module imports a higher floor, no apps import each other.
 
-Read from the source with `ast`, no third-party tool. The renovation of issue 19 moves the crooked
-imports away one by one; `STILL_CROOKED` lists those not moved yet, and may only shrink.
+Read from the source with `ast`, no third-party tool.
 """
 
 from pathlib import Path
@@ -12,36 +11,15 @@ from tests.architecture.layers import ROOT, Arrow, app_cycles, arrows, points_up
 
 MAX_LINES = 400
 
-# Upward imports that issue 19 has not moved yet, as "module -> imported module". A new one fails the
-# test below; one that is gone must leave this list too, so that it can only shrink.
-STILL_CROOKED = frozenset(
-    {
-        # The facet keys are refreshed after a save through the list engine, until the database keeps them.
-        "initiatives/facets.py -> website.initiatives",
-    }
-)
-
-
-def _key(arrow: Arrow) -> str:
-    return f"{arrow.module} -> {arrow.imported}"
-
 
 def test_no_module_imports_a_higher_layer():
-    upward = [arrow for arrow in arrows() if points_up(arrow) and _key(arrow) not in STILL_CROOKED]
+    upward = [arrow for arrow in arrows() if points_up(arrow)]
 
     assert not upward, "imports that point up or sideways (ARCHITECTURE.md):\n" + "\n".join(map(str, upward))
 
 
-def test_the_list_of_crooked_imports_only_shrinks():
-    present = {_key(arrow) for arrow in arrows() if points_up(arrow)}
-
-    assert not STILL_CROOKED - present, f"moved already, strike from STILL_CROOKED: {sorted(STILL_CROOKED - present)}"
-
-
 def test_no_import_cycle_between_apps():
-    straight = [arrow for arrow in arrows() if _key(arrow) not in STILL_CROOKED]
-
-    assert app_cycles(straight) == []
+    assert app_cycles(list(arrows())) == []
 
 
 def test_no_module_is_longer_than_400_lines():

@@ -39,7 +39,45 @@ def test_keys_are_what_the_facets_read_from_fields_and_links():
         "year:2024": True,
     }
     theme.initiatives.remove(initiative)
-    assert f"theme:{theme.pk}" not in INITIATIVE_LISTING.facet_keys([initiative.pk])[initiative.pk]
+    assert f"theme:{theme.pk}" not in Initiative.objects.get(pk=initiative.pk).facet_keys
+
+
+def test_the_declared_keys_are_the_facets_the_list_offers():
+    (stored,) = [derived for derived in Initiative.derived if getattr(derived, "column", "") == "facet_keys"]
+    assert INITIATIVE_LISTING.stored_keys == stored.column
+    assert [key.name for key in stored.keys] == [facet.key for facet in INITIATIVE_LISTING.facets]
+    lookups = {facet.key: facet.lookup.split("__")[0] for facet in INITIATIVE_LISTING.facets}
+    assert {key.name: key.field for key in stored.keys} == lookups
+
+
+def _keys(initiative) -> dict:
+    return Initiative.objects.get(pk=initiative.pk).facet_keys
+
+
+def test_keys_follow_writes_that_go_around_the_workflow():
+    organization, theme, other = OrganizationFactory(**PUBLISHED), ThemeFactory(**PUBLISHED), ThemeFactory()
+    initiative = published_initiative(status="announced", instrument="funding")
+    Initiative.objects.filter(pk=initiative.pk).update_unrecorded(
+        responsible_organization=organization, announced_date="2019-12-31", instrument=""
+    )
+    assert _keys(initiative) == {"status:announced": True, f"organization:{organization.pk}": True, "year:2019": True}
+
+    through = Initiative.themes.through
+    link = through.objects.create(initiative_id=initiative.pk, theme_id=theme.pk)
+    assert f"theme:{theme.pk}" in _keys(initiative)
+    through.objects.filter(pk=link.pk).update(theme_id=other.pk)  # a link moved, as a merge moves it
+    assert f"theme:{other.pk}" in _keys(initiative)
+    assert f"theme:{theme.pk}" not in _keys(initiative)
+    other.delete()  # its links go with it
+    assert not any(key.startswith("theme:") for key in _keys(initiative))
+
+
+def test_keys_written_by_hand_are_computed_again():
+    """As a save from an instance read before a change writes its stale keys back with every column."""
+    initiative = published_initiative(status="announced")
+    Initiative.objects.filter(pk=initiative.pk).update_unrecorded(status="launched")
+    Initiative.objects.filter(pk=initiative.pk).update_unrecorded(facet_keys={"status:announced": True, "made:up": 1})
+    assert _keys(initiative) == {"status:launched": True}
 
 
 def test_a_pending_edit_changes_the_facets_only_when_approved(client, editor, reviewer):

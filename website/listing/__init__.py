@@ -8,7 +8,7 @@ the facets and how they are counted (over a sample, from keys stored on each row
 has many rows).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -20,9 +20,7 @@ from website.listing.facets import (
     FacetCounter,
     FacetCounts,
     FacetValue,
-    facet_keys,
     selected_keys,
-    store_facet_keys,
 )
 from website.listing.paging import (
     COUNT_CAP,
@@ -83,15 +81,6 @@ class Listing:
     @property
     def model(self) -> type[Model]:
         return self.queryset().model
-
-    def facet_keys(self, pks: Iterable[int]) -> dict[int, dict[str, bool]]:
-        """Each record's facet keys, read from its columns and links."""
-        return facet_keys(self.model, self.facets, pks)
-
-    def store_facet_keys(self, pks: Iterable[int]) -> None:
-        """Bring the stored facet keys of these records in step with their columns and links."""
-        if self.stored_keys:
-            store_facet_keys(self.model, self.facets, self.stored_keys, pks)
 
     def read(self, params: QueryDict) -> "ListRequest":
         """Read the filters, text, sort and cursor of a request; BadListRequest when they make no sense."""

@@ -4,7 +4,8 @@ Each facet groups at most FACET_SAMPLE matching rows, so its counts are exact be
 lower bounds ("1,000+") above it.
 
 A listing whose rows are many may keep its facets' values on each row (`stored_keys`: a JSON object
-such as {"status:launched": true, "theme:12": true}, indexed with GIN on PostgreSQL). Combining
+such as {"status:launched": true, "theme:12": true}, indexed with GIN on PostgreSQL, declared beside the
+model and kept by the database's triggers: editorial.derived.keys). Combining
 facets then intersects index entries instead of joining tables, and one GROUP BY over the keys
 counts every facet that shares the same filters, as a search engine's facets do. Related records are
 keyed by primary key, so a renamed theme keeps its rows; names, slugs and whether the related record
@@ -16,13 +17,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Case, F, Model, QuerySet, Value, When
+from django.db.models import F, Model, QuerySet
 
 from website.listing.paging import BadListRequest
 
 FACET_SAMPLE = 1_000  # rows a facet groups: past it, counts are lower bounds and cost no more
 MAX_FACET_VALUES = 50  # per facet, most frequent first: a facet is a shortcut, not an index
-STORE_BATCH = 500  # records whose facet keys one UPDATE writes
 
 
 @dataclass(frozen=True)
@@ -60,11 +60,6 @@ class Facet:
         model_field = model._meta.get_field(name)
         return (name, model_field.related_model) if model_field.is_relation else None
 
-    def stored_lookup(self, model: type[Model]) -> str:
-        """What a stored key holds: a related record's primary key, else the value itself."""
-        relation = self.relation(model)
-        return relation[0] if relation else self.lookup
-
     def stored_key(self, value) -> str:
         """The stored key of one value: `<facet>:<value>`, a related record's primary key for related values."""
         return f"{self.key_prefix}{value}"
@@ -94,33 +89,6 @@ class FacetCounts:
     facet: Facet
     values: list[FacetValue]
     is_lower_bound: bool  # counted over the first FACET_SAMPLE matches only
-
-
-def facet_keys(model: type[Model], facets: Iterable[Facet], pks: Iterable[int]) -> dict[int, dict[str, bool]]:
-    """Each record's facet keys, read from its columns and links (two queries with a multi-valued facet)."""
-    rows = model._default_manager.filter(pk__in=list(pks))
-    single = [facet for facet in facets if not facet.many]
-    keys: dict[int, dict[str, bool]] = {}
-    for pk, *values in rows.values_list("pk", *[facet.stored_lookup(model) for facet in single]):
-        pairs = zip(single, values, strict=True)
-        keys[pk] = {facet.stored_key(value): True for facet, value in pairs if value not in (None, "")}
-    for facet in facets:
-        if facet.many:
-            lookup = facet.stored_lookup(model)
-            for pk, value in rows.filter(**{f"{lookup}__isnull": False}).values_list("pk", lookup):
-                keys[pk][facet.stored_key(value)] = True
-    return keys
-
-
-def store_facet_keys(model: type[Model], facets: Iterable[Facet], field_name: str, pks: Iterable[int]) -> None:
-    """Write the records' facet keys to `field_name`, a batch of records per UPDATE."""
-    keys = list(facet_keys(model, facets, pks).items())
-    stored = model._meta.get_field(field_name)
-    for start in range(0, len(keys), STORE_BATCH):
-        batch = keys[start : start + STORE_BATCH]
-        value = Case(*[When(pk=pk, then=Value(value, output_field=stored)) for pk, value in batch])
-        # Derived bookkeeping, not an edit: written without a revision, like the search vector.
-        model._default_manager.filter(pk__in=[pk for pk, _ in batch]).update_unrecorded(**{field_name: value})
 
 
 def selected_keys(model: type[Model], facets: Iterable[Facet], selected: dict[str, list]) -> dict[str, list[str]]:
