@@ -13,15 +13,15 @@ from rest_framework import generics, serializers
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
-from api import resources
 from api.conditional import last_public_write, not_modified
 from api.errors import BadRequest
 from api.export import streaming_response
-from api.lean.readers import kinds_by_content_type
 from api.pagination import decode_cursor, encode_cursor, page_size
 from api.renderers import BULK_FORMATS
 from api.viewsets import JSONErrorsMixin, context_for
 from editorial.models import Change, ChangeAction
+from editorial.public import resources
+from editorial.public.readers import kinds_by_content_type
 
 # What partners read: an approved edit is an update of the public record.
 ACTIONS = {

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 
-from api.lean import Context, Plan
 from api.pagination import Ordering
 from api.renderers import csv_cell, dumps
 from editorial import tabular
+from editorial.public import Context, Plan
 
 BATCH_SIZE = 1000
 

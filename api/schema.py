@@ -5,15 +5,14 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import build_array_type
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
-from api import resources
-from api.serializers import (
+from api.serializers import ErrorSerializer, MovedSerializer
+from editorial.public import resources
+from editorial.public.shapes import (
     AliasSerializer,
     CitationCompactSerializer,
     CompactRefSerializer,
-    ErrorSerializer,
     GenericRefSerializer,
     JurisdictionSerializer,
-    MovedSerializer,
     PartialDateSerializer,
 )
 
@@ -36,28 +35,28 @@ def _ref(auto_schema, serializer, direction):
 
 
 class UrlFieldSchema(OpenApiSerializerFieldExtension):
-    target_class = "api.lean.fields.SelfUrlField"
+    target_class = "editorial.public.fields.SelfUrlField"
 
     def map_serializer_field(self, auto_schema, direction):
         return {"type": "string", "format": "uri"}
 
 
 class WebUrlFieldSchema(OpenApiSerializerFieldExtension):
-    target_class = "api.lean.fields.WebUrlField"
+    target_class = "editorial.public.fields.WebUrlField"
 
     def map_serializer_field(self, auto_schema, direction):
         return {"type": ["string", "null"], "format": "uri"}
 
 
 class PartialDateFieldSchema(OpenApiSerializerFieldExtension):
-    target_class = "api.lean.fields.PartialDateField"
+    target_class = "editorial.public.fields.PartialDateField"
 
     def map_serializer_field(self, auto_schema, direction):
         return _ref(auto_schema, PartialDateSerializer, direction)
 
 
 class JurisdictionFieldSchema(OpenApiSerializerFieldExtension):
-    target_class = "api.lean.fields.JurisdictionField"
+    target_class = "editorial.public.fields.JurisdictionField"
 
     def map_serializer_field(self, auto_schema, direction):
         return _ref(auto_schema, JurisdictionSerializer, direction)
@@ -66,37 +65,37 @@ class JurisdictionFieldSchema(OpenApiSerializerFieldExtension):
 class RefFieldSchema(OpenApiSerializerFieldExtension):
     """A compact reference, or (with `?expand=`) the whole related record."""
 
-    target_class = "api.lean.fields.RefField"
+    target_class = "editorial.public.fields.RefField"
 
     def map_serializer_field(self, auto_schema, direction):
-        target = resources.get(self.target.resource).viewset.serializer_class
+        target = resources.get(self.target.resource).shape
         one = {"anyOf": [_ref(auto_schema, CompactRefSerializer, direction), _ref(auto_schema, target, direction)]}
         return build_array_type(one) if self.target.many else one
 
 
 class GenericRefFieldSchema(OpenApiSerializerFieldExtension):
-    target_class = "api.lean.fields.GenericRefField"
+    target_class = "editorial.public.fields.GenericRefField"
 
     def map_serializer_field(self, auto_schema, direction):
         return _ref(auto_schema, GenericRefSerializer, direction)
 
 
 class CitationsFieldSchema(OpenApiSerializerFieldExtension):
-    target_class = "api.lean.fields.CitationsField"
+    target_class = "sources.public.CitationsField"
 
     def map_serializer_field(self, auto_schema, direction):
         return build_array_type(_ref(auto_schema, CitationCompactSerializer, direction))
 
 
 class AliasesFieldSchema(OpenApiSerializerFieldExtension):
-    target_class = "api.lean.fields.AliasesField"
+    target_class = "editorial.public.fields.AliasesField"
 
     def map_serializer_field(self, auto_schema, direction):
         return build_array_type(_ref(auto_schema, AliasSerializer, direction))
 
 
 class RowsFieldSchema(OpenApiSerializerFieldExtension):
-    target_class = "api.lean.fields.RowsField"
+    target_class = "editorial.public.fields.RowsField"
 
     def map_serializer_field(self, auto_schema, direction):
         return build_array_type(_ref(auto_schema, type(self.target.child), direction))
@@ -131,8 +130,8 @@ class APIAutoSchema(AutoSchema):
         return parameters
 
     def _expandable(self) -> list[str]:
-        from api.lean.plan import plan_for
         from api.viewsets import RecordViewSet
+        from editorial.public.plan import plan_for
 
         view = self.view
         if not isinstance(view, RecordViewSet) or view.action not in ("list", "retrieve"):

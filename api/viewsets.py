@@ -1,7 +1,7 @@
 """The read side every resource shares: lists and details on the lean path, with DRF around them.
 
 DRF keeps authentication, throttling, filtering (django-filter), pagination and the schema; the
-rows themselves come from `api.lean`, never from serializer instances.
+rows themselves come from `editorial.public`, never from serializer instances.
 """
 
 from dataclasses import replace
@@ -10,14 +10,13 @@ from django.http import Http404, JsonResponse
 from rest_framework import viewsets
 from rest_framework.response import Response
 
-from api import resources
 from api.conditional import finish, last_public_write, not_modified
 from api.errors import BadRequest, body
 from api.export import batches, streaming_response
 from api.filters import RecordFilterBackend
-from api.lean import Context, Plan, plan_for
 from api.pagination import KeysetPagination
 from api.renderers import BULK_FORMATS, OrjsonRenderer
+from editorial.public import Context, Plan, plan_for, resources
 from editorial.selectors import find_redirect
 
 API_PREFIX = "/api/v1/"
@@ -58,14 +57,14 @@ class RecordViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         if "resource" in cls.__dict__:
-            cls.resource = replace(cls.resource, viewset=cls)
+            # A kind declared with its shape (its app's public.py) keeps it; the API's own kinds bring theirs.
+            cls.resource = replace(cls.resource, viewset=cls, shape=cls.resource.shape or cls.serializer_class)
             resources.register(cls.resource)
 
     @classmethod
     def public_queryset(cls):
-        """What partners and the public may read: published records (articles say what is public of them)."""
-        manager = cls.resource.model._default_manager
-        return manager.published() if cls.resource.is_curated else manager.all()
+        """What partners and the public may read (the resource says)."""
+        return cls.resource.public_queryset()
 
     def get_queryset(self):
         return self.public_queryset()

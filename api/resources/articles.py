@@ -5,14 +5,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q
 from rest_framework import serializers
 
-from api import resources
 from api.filters import RecordFilterSet, date_from, date_to, is_uuid
-from api.lean import Context
-from api.lean.fields import GenericRefField, RefField, RowsField, SelfUrlField, WebUrlField
-from api.lean.readers import generic_ref, kinds_by_content_type, target_annotations
-from api.resources import Resource
-from api.serializers import GenericRefSerializer, RecordSerializer
 from api.viewsets import RecordViewSet
+from editorial.public import Context, resources
+from editorial.public.fields import GenericRefField, RefField, RowsField, SelfUrlField, WebUrlField
+from editorial.public.readers import generic_ref, kinds_by_content_type, target_annotations
+from editorial.public.resources import Resource
+from editorial.public.shapes import GenericRefSerializer, RecordSerializer
 from ingestion.models import Ingestion, Mention, ReviewStatus
 from sources.canonical import canonical_url
 from sources.models import Article, Citation
@@ -126,14 +125,10 @@ class ArticleFilter(RecordFilterSet):
 class ArticleViewSet(RecordViewSet):
     """The news and documents that published facts cite, or that a reviewer published: metadata and cited passages."""
 
-    resource = Resource("articles", Article, label="title", web_path="/articles/{pk}/")
+    resource = Resource("articles", Article, label="title", web_path="/articles/{pk}/", queryset=Article.objects.public)
     serializer_class = ArticleSerializer
     filterset_class = ArticleFilter
     ordering_fields = {"published": "published_at", "updated": "updated_at", "created": "created_at"}
-
-    @classmethod
-    def public_queryset(cls):
-        return Article.objects.public()
 
 
 class CitationSerializer(RecordSerializer):
@@ -180,11 +175,7 @@ class CitationFilter(RecordFilterSet):
 class CitationViewSet(RecordViewSet):
     """Who says so: each ties a fact of a record to an article's passage or to a URL."""
 
-    resource = Resource("citations", Citation, label="slug")
+    resource = Resource("citations", Citation, label="slug", queryset=Citation.objects.public)
     serializer_class = CitationSerializer
     filterset_class = CitationFilter
     ordering_fields = {"updated": "updated_at", "created": "created_at", "published": "published_at"}
-
-    @classmethod
-    def public_queryset(cls):
-        return Citation.objects.public()

@@ -1,17 +1,12 @@
-"""Partners' API for initiatives, their milestones and themes: serializers (the schema), filters, viewsets."""
+"""Partners' API for initiatives, their milestones and themes: filters and viewsets (shapes: initiatives.public)."""
 
 import django_filters
 from django.db.models import Exists, OuterRef
-from rest_framework import serializers
 
 from api.filters import JurisdictionFilter, RecordFilter, RecordFilterSet, date_from, date_to, is_uuid
-from api.lean.fields import AliasesField, JurisdictionField, PartialDateField, RefField
-from api.resources import Resource
-from api.serializers import CitedRecordSerializer
 from api.viewsets import RecordViewSet
 from api.writes import WritableMixin
 from initiatives.models import (
-    AmountQualifier,
     Initiative,
     InitiativeStatus,
     Instrument,
@@ -19,14 +14,17 @@ from initiatives.models import (
     MilestoneKind,
     Theme,
 )
+from initiatives.public import (
+    INITIATIVES,
+    MILESTONES,
+    THEMES,
+    InitiativeSerializer,
+    MilestoneSerializer,
+    ThemeSerializer,
+)
 from meetings.models import Statement
 
 TIMESTAMPS = {"updated": "updated_at", "created": "created_at", "published": "published_at"}
-
-
-class ThemeSerializer(CitedRecordSerializer):
-    name = serializers.CharField(help_text="The theme, e.g. Innovation and technology.")
-    description = serializers.CharField(help_text="What the theme covers; may be empty.")
 
 
 class ThemeFilter(RecordFilterSet):
@@ -40,45 +38,11 @@ class ThemeFilter(RecordFilterSet):
 class ThemeViewSet(WritableMixin, RecordViewSet):
     """Themes that group initiatives and statements (our own classification)."""
 
-    resource = Resource("themes", Theme, label="name")
+    resource = THEMES
     serializer_class = ThemeSerializer
     filterset_class = ThemeFilter
     ordering_fields = {"name": "name", **TIMESTAMPS}
     write_fields = ("slug", "name", "description")
-
-
-class InitiativeSerializer(CitedRecordSerializer):
-    name = serializers.CharField(help_text="The initiative's name.")
-    aliases = AliasesField(help_text="Other names, acronyms and names in other scripts.")
-    summary = serializers.CharField(help_text="What it is, in a few sentences; may be empty.")
-    status = serializers.ChoiceField(
-        choices=InitiativeStatus.choices, help_text="Where it stands in the world (not its editorial state)."
-    )
-    instrument = serializers.ChoiceField(
-        choices=Instrument.choices, allow_blank=True, help_text="The kind of policy instrument; empty when unknown."
-    )
-    jurisdiction = JurisdictionField(allow_null=True, help_text="The government whose initiative it is.")
-    responsible_organization = RefField(
-        "organizations", allow_null=True, help_text="The body that runs it; null when the sources do not say."
-    )
-    lead_officials = RefField("people", many=True, help_text="The officials who lead it.")
-    themes = RefField("themes", many=True, help_text="Themes it belongs to.")
-    # DRF's metaclass takes declared fields off the class: this one does not clash with Field.parent.
-    parent = RefField(  # type: ignore[assignment]
-        "initiatives", allow_null=True, help_text="The larger initiative it is part of."
-    )
-    related = RefField("initiatives", many=True, help_text="Initiatives that work together with it.")
-    announced_date = PartialDateField(allow_null=True, help_text="When it was announced.")
-    start_date = PartialDateField(allow_null=True, help_text="When it was established or launched.")
-    end_date = PartialDateField(allow_null=True, help_text="When it ended; null while it runs.")
-    budget_amount = serializers.DecimalField(
-        max_digits=20, decimal_places=2, allow_null=True, help_text="Its budget, as a decimal string; null if unknown."
-    )
-    budget_currency = serializers.CharField(help_text="ISO 4217 code of the budget, e.g. HKD; empty without one.")
-    budget_qualifier = serializers.ChoiceField(
-        choices=AmountQualifier.choices, allow_blank=True, help_text="How exactly the source states the budget."
-    )
-    budget_as_of = PartialDateField(allow_null=True, help_text="The date the budget figure refers to.")
 
 
 class InitiativeFilter(RecordFilterSet):
@@ -118,7 +82,7 @@ class InitiativeFilter(RecordFilterSet):
 class InitiativeViewSet(WritableMixin, RecordViewSet):
     """What governments set up: status, jurisdiction, responsible body, officials, budget, dates, themes."""
 
-    resource = Resource("initiatives", Initiative, label="name", web_path="/initiatives/{slug}/")
+    resource = INITIATIVES
     serializer_class = InitiativeSerializer
     filterset_class = InitiativeFilter
     ordering_fields = {
@@ -150,17 +114,6 @@ class InitiativeViewSet(WritableMixin, RecordViewSet):
     )
 
 
-class MilestoneSerializer(CitedRecordSerializer):
-    initiative = RefField("initiatives", help_text="The initiative whose timeline it is on.")
-    kind = serializers.ChoiceField(choices=MilestoneKind.choices, help_text="What happened.")
-    date = PartialDateField(help_text="When it happened.")
-    description = serializers.CharField(help_text="What happened, in words; may be empty.")
-    amount = serializers.DecimalField(
-        max_digits=20, decimal_places=2, allow_null=True, help_text="For funding milestones: the amount."
-    )
-    currency = serializers.CharField(help_text="ISO 4217 code of the amount; empty without one.")
-
-
 class MilestoneFilter(RecordFilterSet):
     initiative = RecordFilter(field_name="initiative", help_text="The initiative, by UUID or slug.")
     kind = django_filters.ChoiceFilter(choices=MilestoneKind.choices, help_text="What happened.")
@@ -177,7 +130,7 @@ class MilestoneFilter(RecordFilterSet):
 class MilestoneViewSet(WritableMixin, RecordViewSet):
     """Dated entries on initiatives' timelines."""
 
-    resource = Resource("milestones", Milestone, label="description")
+    resource = MILESTONES
     serializer_class = MilestoneSerializer
     filterset_class = MilestoneFilter
     ordering_fields = {"date": "date", **TIMESTAMPS}

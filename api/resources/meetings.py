@@ -1,17 +1,10 @@
-"""Partners' API for meetings, participations and statements: serializers (the schema), filters, viewsets."""
+"""Partners' API for meetings, participations and statements: filters and viewsets (shapes: meetings.public)."""
 
 import django_filters
-from rest_framework import serializers
 
 from api.filters import JurisdictionFilter, RecordFilter, RecordFilterSet, date_from, date_to
-from api.lean import Context
-from api.lean.fields import AliasesField, JurisdictionField, PartialDateField, RefField, RowsField
-from api.lean.readers import ref
-from api.resources import Resource
-from api.serializers import CitedRecordSerializer, CompactRefSerializer
 from api.viewsets import RecordViewSet
 from api.writes import WritableMixin
-from initiatives.models import AmountQualifier
 from meetings.models import (
     Capacity,
     Meeting,
@@ -20,25 +13,17 @@ from meetings.models import (
     Rendering,
     SpeechAct,
     Statement,
-    StatementAmount,
+)
+from meetings.public import (
+    MEETINGS,
+    PARTICIPATIONS,
+    STATEMENTS,
+    MeetingSerializer,
+    ParticipationSerializer,
+    StatementSerializer,
 )
 
 TIMESTAMPS = {"updated": "updated_at", "created": "created_at", "published": "published_at"}
-
-
-class MeetingSerializer(CitedRecordSerializer):
-    name = serializers.CharField(help_text="The meeting's name.")
-    aliases = AliasesField(help_text="Other names and acronyms.")
-    kind = serializers.ChoiceField(choices=MeetingKind.choices, help_text="Series, summit, meeting, session...")
-    parents = RefField("meetings", many=True, help_text="The events it is part of (a joint session: both).")
-    description = serializers.CharField(help_text="What it was; may be empty.")
-    start_date = PartialDateField(allow_null=True, help_text="When it started.")
-    end_date = PartialDateField(allow_null=True, help_text="When it ended; null for a one-day event.")
-    venue = serializers.CharField(help_text="Where it took place; may be empty.")
-    locality = serializers.CharField(help_text="City or town, e.g. Incheon; may be empty.")
-    country = JurisdictionField(allow_null=True, help_text="The country or economy where it took place.")
-    host_economy = JurisdictionField(allow_null=True, help_text="The economy or government hosting it.")
-    organizer = RefField("organizations", allow_null=True, help_text="The forum or body convening it.")
 
 
 class MeetingFilter(RecordFilterSet):
@@ -60,7 +45,7 @@ class MeetingFilter(RecordFilterSet):
 class MeetingViewSet(WritableMixin, RecordViewSet):
     """Events at every level: a series, a meeting, a session."""
 
-    resource = Resource("meetings", Meeting, label="name", web_path="/meetings/{slug}/")
+    resource = MEETINGS
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilter
     ordering_fields = {"name": "name", "start_date": "start_date", **TIMESTAMPS}
@@ -80,14 +65,6 @@ class MeetingViewSet(WritableMixin, RecordViewSet):
     )
 
 
-class ParticipationSerializer(CitedRecordSerializer):
-    person = RefField("people", help_text="Who took part.")
-    meeting = RefField("meetings", help_text="Where.")
-    capacity = serializers.ChoiceField(choices=Capacity.choices, help_text="Attended, spoke, chaired...")
-    post = RefField("posts", allow_null=True, help_text="The post in which the person took part.")
-    delegation = JurisdictionField(allow_null=True, help_text="The economy whose delegation the person was in.")
-
-
 class ParticipationFilter(RecordFilterSet):
     person = RecordFilter(field_name="person", help_text="The person, by UUID or slug.")
     meeting = RecordFilter(field_name="meeting", help_text="The meeting, by UUID or slug.")
@@ -103,72 +80,11 @@ class ParticipationFilter(RecordFilterSet):
 class ParticipationViewSet(WritableMixin, RecordViewSet):
     """Who took part in which meeting, in which capacity."""
 
-    resource = Resource("participations", Participation, label="slug")
+    resource = PARTICIPATIONS
     serializer_class = ParticipationSerializer
     filterset_class = ParticipationFilter
     ordering_fields = TIMESTAMPS
     write_fields = ("slug", "person", "meeting", "capacity", "post", "delegation")
-
-
-class StatementAmountSerializer(serializers.Serializer):
-    value = serializers.DecimalField(max_digits=20, decimal_places=2, help_text="The amount, as a decimal string.")
-    currency = serializers.CharField(help_text="ISO 4217 code, e.g. HKD.")
-    qualifier = serializers.ChoiceField(choices=AmountQualifier.choices, help_text="How exactly it is stated.")
-    surface = serializers.CharField(help_text="As written in the source: more than HK$200 billion.")
-    purpose = serializers.CharField(help_text="What it is for; may be empty.")
-    initiative = CompactRefSerializer(allow_null=True, help_text="The initiative it funds, if published.")
-
-
-def statement_amounts(pks: list[int], ctx: Context) -> dict[int, list[dict]]:
-    """The amounts each statement names, with their published initiatives: one query for the page."""
-    rows = (
-        StatementAmount.objects.filter(statement_id__in=pks)
-        .order_by("statement_id", "pk")
-        .values_list(
-            "statement_id",
-            "value",
-            "currency",
-            "qualifier",
-            "surface",
-            "purpose",
-            "initiative__uuid",
-            "initiative__name",
-            "initiative__editorial_status",
-        )
-    )
-    by_statement: dict[int, list[dict]] = {}
-    for statement, value, currency, qualifier, surface, purpose, uuid, name, status in rows:
-        initiative = ref(ctx, "initiatives", uuid, name) if status == "published" else None
-        by_statement.setdefault(statement, []).append(
-            {
-                "value": str(value),
-                "currency": currency,
-                "qualifier": qualifier,
-                "surface": surface,
-                "purpose": purpose,
-                "initiative": initiative,
-            }
-        )
-    return by_statement
-
-
-class StatementSerializer(CitedRecordSerializer):
-    speaker = RefField("people", help_text="Who said it.")
-    post = RefField("posts", allow_null=True, help_text="The post the speaker spoke in.")
-    meeting = RefField("meetings", allow_null=True, help_text="Where; null outside any meeting (an interview).")
-    date = PartialDateField(allow_null=True, help_text="When it was said.")
-    speech_act = serializers.ChoiceField(choices=SpeechAct.choices, help_text="Said, announced, proposed...")
-    rendering = serializers.ChoiceField(
-        choices=Rendering.choices, help_text="quoted: the speaker's words; paraphrased: the reporter's account."
-    )
-    summary = serializers.CharField(help_text="One line for lists and timelines.")
-    text = serializers.CharField(help_text="The words as quoted, or the reporter's paraphrase of them.")
-    language = serializers.CharField(help_text="BCP 47 tag of the text's language.")
-    initiatives = RefField("initiatives", many=True, help_text="The initiatives it is about.")
-    themes = RefField("themes", many=True, help_text="Its themes.")
-    amounts = RowsField(
-        statement_amounts, StatementAmountSerializer(), help_text="Amounts it names, as the source states them."
-    )
 
 
 class StatementFilter(RecordFilterSet):
@@ -193,7 +109,7 @@ class StatementFilter(RecordFilterSet):
 class StatementViewSet(WritableMixin, RecordViewSet):
     """Who said or proposed what, where and when, about which initiatives."""
 
-    resource = Resource("statements", Statement, label="summary")
+    resource = STATEMENTS
     serializer_class = StatementSerializer
     filterset_class = StatementFilter
     ordering_fields = {"date": "date", **TIMESTAMPS}

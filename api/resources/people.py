@@ -1,32 +1,23 @@
-"""Partners' API for people, organizations, posts and memberships: serializers (the schema), filters, viewsets."""
+"""Partners' API for people, organizations, posts and memberships: filters and viewsets (shapes: people.public)."""
 
 import django_filters
-from rest_framework import serializers
 
 from api.filters import JurisdictionFilter, RecordFilter, RecordFilterSet, date_from, date_to, related_exists
-from api.lean.fields import AliasesField, JurisdictionField, PartialDateField, RefField
-from api.resources import Resource
-from api.serializers import CitedRecordSerializer
 from api.viewsets import RecordViewSet
 from api.writes import WritableMixin
 from people.models import Membership, Organization, OrganizationKind, Person, Post
+from people.public import (
+    MEMBERSHIPS,
+    ORGANIZATIONS,
+    PEOPLE,
+    POSTS,
+    MembershipSerializer,
+    OrganizationSerializer,
+    PersonSerializer,
+    PostSerializer,
+)
 
 TIMESTAMPS = {"updated": "updated_at", "created": "created_at", "published": "published_at"}
-
-
-class OrganizationSerializer(CitedRecordSerializer):
-    name = serializers.CharField(help_text="The organization's name.")
-    aliases = AliasesField(help_text="Other names: acronyms, former names, names in other scripts.")
-    kind = serializers.ChoiceField(choices=OrganizationKind.choices, help_text="What sort of body it is.")
-    # DRF's metaclass takes declared fields off the class: this one does not clash with Field.parent.
-    parent = RefField(  # type: ignore[assignment]
-        "organizations", allow_null=True, help_text="The body it belongs to, e.g. a bureau's government."
-    )
-    jurisdiction = JurisdictionField(allow_null=True, help_text="Where it governs; null for international bodies.")
-    description = serializers.CharField(help_text="What it does; may be empty.")
-    website = serializers.CharField(help_text="Its official website; may be empty.")
-    founded_date = PartialDateField(allow_null=True, help_text="When it was founded.")
-    dissolved_date = PartialDateField(allow_null=True, help_text="When it was dissolved; null while it exists.")
 
 
 class OrganizationFilter(RecordFilterSet):
@@ -46,7 +37,7 @@ class OrganizationFilter(RecordFilterSet):
 class OrganizationViewSet(WritableMixin, RecordViewSet):
     """Governments, bureaus, agencies, forums and other bodies."""
 
-    resource = Resource("organizations", Organization, label="name")
+    resource = ORGANIZATIONS
     serializer_class = OrganizationSerializer
     filterset_class = OrganizationFilter
     ordering_fields = {"name": "name", **TIMESTAMPS, "founded_date": "founded_date"}
@@ -63,14 +54,6 @@ class OrganizationViewSet(WritableMixin, RecordViewSet):
     )
 
 
-class PostSerializer(CitedRecordSerializer):
-    title = serializers.CharField(help_text="The role as officially styled, e.g. Financial Secretary.")
-    aliases = AliasesField(help_text="How the press refers to the post: the financial secretary, FS...")
-    organization = RefField("organizations", help_text="The organization the post belongs to.")
-    is_sole_holder = serializers.BooleanField(help_text="At most one person holds it at a time.")
-    description = serializers.CharField(help_text="What the post does; may be empty.")
-
-
 class PostFilter(RecordFilterSet):
     organization = RecordFilter(field_name="organization", help_text="The organization, by UUID or slug.")
 
@@ -84,22 +67,11 @@ class PostFilter(RecordFilterSet):
 class PostViewSet(WritableMixin, RecordViewSet):
     """Roles in organizations, e.g. Financial Secretary of the HKSAR Government."""
 
-    resource = Resource("posts", Post, label="title")
+    resource = POSTS
     serializer_class = PostSerializer
     filterset_class = PostFilter
     ordering_fields = {"title": "title", **TIMESTAMPS}
     write_fields = ("slug", "title", "organization", "is_sole_holder", "description")
-
-
-class PersonSerializer(CitedRecordSerializer):
-    full_name = serializers.CharField(help_text="As the person is usually named, e.g. Paul Chan Mo-po.")
-    aliases = AliasesField(help_text="Other names: Paul Chan, Chan Mo-po, 陳茂波.")
-    given_name = serializers.CharField(help_text="Given name; may be empty.")
-    family_name = serializers.CharField(help_text="Family name; may be empty.")
-    original_script_name = serializers.CharField(help_text="The name in its original script; may be empty.")
-    honorific_prefix = serializers.CharField(help_text="e.g. Mr, Dr, The Honourable; may be empty.")
-    honorific_suffix = serializers.CharField(help_text="Post-nominals, e.g. GBM, GBS, JP; may be empty.")
-    bio = serializers.CharField(help_text="A short biography; may be empty.")
 
 
 class PersonFilter(RecordFilterSet):
@@ -124,7 +96,7 @@ class PersonFilter(RecordFilterSet):
 class PersonViewSet(WritableMixin, RecordViewSet):
     """Officials and other people who speak, lead and hold posts."""
 
-    resource = Resource("people", Person, label="full_name", web_path="/people/{slug}/")
+    resource = PEOPLE
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
     ordering_fields = {"full_name": "full_name", "family_name": "family_name", **TIMESTAMPS}
@@ -138,13 +110,6 @@ class PersonViewSet(WritableMixin, RecordViewSet):
         "honorific_suffix",
         "bio",
     )
-
-
-class MembershipSerializer(CitedRecordSerializer):
-    person = RefField("people", help_text="Who holds (or held) the post.")
-    post = RefField("posts", help_text="The post held.")
-    start_date = PartialDateField(allow_null=True, help_text="Since when; null when the source does not say.")
-    end_date = PartialDateField(allow_null=True, help_text="Until when; null while the post is held.")
 
 
 class MembershipFilter(RecordFilterSet):
@@ -167,7 +132,7 @@ class MembershipFilter(RecordFilterSet):
 class MembershipViewSet(WritableMixin, RecordViewSet):
     """Who held which post, from when to when."""
 
-    resource = Resource("memberships", Membership, label="slug")
+    resource = MEMBERSHIPS
     serializer_class = MembershipSerializer
     filterset_class = MembershipFilter
     ordering_fields = {"start_date": "start_date", "end_date": "end_date", **TIMESTAMPS}

@@ -4,8 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from api import resources
-from api.lean import plan_for
+from editorial.public import plan_for, resources
 from tests.api.records import BUILDERS, Shared
 
 pytestmark = pytest.mark.django_db

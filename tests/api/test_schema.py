@@ -4,8 +4,7 @@ import jsonschema
 import pytest
 from drf_spectacular.generators import SchemaGenerator
 
-from api import resources
-from api.lean import plan_for
+from editorial.public import plan_for, resources
 from editorial.workflow import transition
 from people.models import Membership
 

@@ -1,12 +1,14 @@
 """Serializer fields of the lean path: each documents its output in the schema and names its reader."""
 
+from typing import Any
+
 from rest_framework import serializers
 
-from api.lean import readers
+from editorial.public import readers
 
 
-def column(source: str) -> str:
-    return source.replace(".", "__")
+def column(source: Any) -> str:  # a serializer field's `source`: a dotted path
+    return str(source).replace(".", "__")
 
 
 class LeanField(serializers.Field):
@@ -64,13 +66,6 @@ class GenericRefField(LeanField):
 
     def reader(self, key):
         return readers.GenericRef(key)
-
-
-class CitationsField(LeanField):
-    """The record's published sources."""
-
-    def reader(self, key):
-        return readers.Citations(key)
 
 
 class RowsField(LeanField):

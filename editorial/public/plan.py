@@ -6,10 +6,9 @@ from django.db import connections, router
 from django.db.models import QuerySet
 from rest_framework import serializers
 
-from api import resources
-from api.lean import readers
-from api.lean.context import Context
-from api.lean.fields import LeanField, column
+from editorial.public import readers, resources
+from editorial.public.context import Context
+from editorial.public.fields import LeanField, column
 
 
 def _plain_reader(key: str, field: serializers.Field) -> readers.Reader:
@@ -21,7 +20,7 @@ def _plain_reader(key: str, field: serializers.Field) -> readers.Reader:
 class Plan:
     def __init__(self, serializer_class: type[serializers.Serializer], resource: resources.Resource):
         self.resource = resource
-        # PostgreSQL aggregates the lists a row carries into the row itself (api.lean.folded).
+        # PostgreSQL aggregates the lists a row carries into the row itself (editorial.public.folded).
         self.folds = connections[router.db_for_read(resource.model)].vendor == "postgresql"
         self.readers: list[readers.Reader] = []
         columns = ["pk"]
@@ -46,7 +45,7 @@ class Plan:
             # Built on first use, not with the plan: some annotations read content types, and schema
             # generation (a deploy check) builds plans before the database has tables.
             annotations = {name: value for reader in self.readers for name, value in reader.annotations.items()}
-            template = self.resource.viewset.public_queryset().annotate(**annotations)
+            template = self.resource.public_queryset().annotate(**annotations)
             template = self._querysets[extra] = template.values_list(*self.columns, *extra)
         return template.all()
 

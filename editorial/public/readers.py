@@ -13,10 +13,10 @@ import orjson
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, CharField, OuterRef, QuerySet, Subquery, UUIDField, When
 
-from api import resources
-from api.lean.context import Context
-from api.lean.folded import JSONRows
 from editorial.dates import DatePrecision
+from editorial.public import resources
+from editorial.public.context import Context
+from editorial.public.folded import JSONRows
 
 
 class Reader:
@@ -25,7 +25,7 @@ class Reader:
     def __init__(self, key: str):
         self.key = key
         self.at = 0  # index of this reader's first column in the row, set by the plan
-        self.plan = None
+        self.plan: Any = None
 
     def bind(self, plan) -> None:
         self.plan = plan
@@ -144,7 +144,7 @@ class ListReader(Reader):
     """A list every row carries (aliases, references, citations), read for the whole page at once.
 
     On SQLite with one query for the page; on PostgreSQL folded into the main query as a JSON column
-    (api.lean.folded), so that the list costs no query of its own.
+    (editorial.public.folded), so that the list costs no query of its own.
     """
 
     def bind(self, plan):
@@ -188,10 +188,10 @@ class RefReader(Reader):
         return resources.get(self.resource_name)
 
     def expanded(self, ids: set[int], ctx: Context) -> dict[int, dict]:
-        from api.lean.plan import plan_for
+        from editorial.public.plan import plan_for
 
         target = self.target
-        return plan_for(target.viewset.serializer_class, target).rows_for(ids, ctx.nested())
+        return plan_for(target.shape, target).rows_for(ids, ctx.nested())
 
     def csv_columns(self):
         return [f"{self.key}_id", f"{self.key}_name"]
@@ -277,7 +277,7 @@ def target_annotations(content_type: str, object_id: str) -> dict[str, Any]:
     uuids, labels = [], []
     for resource in resources.curated():
         content_type_id = ContentType.objects.get_for_model(resource.model).pk
-        target = resource.model.objects.published().filter(pk=OuterRef(object_id))
+        target = resource.public_queryset().filter(pk=OuterRef(object_id))
         if isinstance(resource.label, str):
             labelled = target.values(resource.label)
         else:
@@ -320,55 +320,6 @@ class GenericRef(Reader):
 
     def csv_cells(self, value):
         return [None, None, None] if value is None else [value["kind"], value["id"], value["name"]]
-
-
-class Citations(ListReader):
-    """The record's published sources, compact."""
-
-    def source(self):
-        from sources.models import Citation
-
-        content_type = ContentType.objects.get_for_model(self.plan.resource.model)
-        values = (
-            "uuid",
-            "field",
-            "article__uuid",
-            "article__title",
-            "passage",
-            "start",
-            "end",
-            "url",
-            "source_title",
-            "accessed_date",
-        )
-        citations = Citation.objects.published().filter(content_type=content_type)
-        return citations, "object_id", values, ("field", "start", "pk")
-
-    def fetch(self, rows, ctx):
-        return {
-            owner: [
-                {
-                    "id": uuid,
-                    "url": ctx.api_url("citations", uuid),
-                    "field": field,
-                    "article": None if article is None else ref(ctx, "articles", article, title),
-                    "passage": passage,
-                    "start": start,
-                    "end": end,
-                    "source_url": url,
-                    "source_title": source_title,
-                    "accessed_date": accessed,
-                }
-                for uuid, field, article, title, passage, start, end, url, source_title, accessed in items
-            ]
-            for owner, items in self.items(rows).items()
-        }
-
-    def csv_columns(self):
-        return ["citation_ids"]
-
-    def csv_cells(self, value):
-        return [" ".join(str(item["id"]) for item in value)]
 
 
 class Aliases(ListReader):
