@@ -102,10 +102,10 @@ def test_bad_input_is_a_400_with_a_code(api_client, query, code):
 
 
 def test_a_cursor_with_a_tampered_value_is_a_400(api_client):
-    from api.pagination import encode_cursor
+    from api.pagination import ORDERED_CURSOR
 
     live(InitiativeFactory)
-    token = encode_cursor({"o": "start_date", "v": "not a date", "p": 1})
+    token = ORDERED_CURSOR.encode(("start_date", "not a date", 1))
     response = api_client.get("/api/v1/initiatives/", {"ordering": "start_date", "cursor": token})
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "invalid_cursor"

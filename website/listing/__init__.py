@@ -30,13 +30,9 @@ from website.listing.paging import (
     BadListRequest,
     Page,
     Sort,
-    date_key,
-    datetime_key,
     decode_cursor,
     encode_cursor,
-    integer_key,
     keyset_page,
-    text_key,
 )
 from website.search import text_filter
 
@@ -50,12 +46,8 @@ __all__ = [
     "Listing",
     "Page",
     "Sort",
-    "date_key",
-    "datetime_key",
     "decode_cursor",
     "encode_cursor",
-    "integer_key",
-    "text_key",
 ]
 
 
@@ -124,8 +116,8 @@ class ListRequest:
     selected: dict[str, list]
     text: str
     sort: Sort
-    after: list | None
-    before: list | None
+    after: tuple | None
+    before: tuple | None
 
     def filtered(self, *, without: str | None = None) -> QuerySet:
         """The base queryset with the text and every selected facet but `without` applied."""
