@@ -65,7 +65,6 @@ def build_initiative_rows(values: list[dict]) -> list[InitiativeRow]:
 INITIATIVE_LISTING = Listing(
     queryset=list_published_initiatives,
     stored_counts=InitiativeFacetCount,
-    text_fields=Initiative.search_fields,
     facets=(
         Facet("jurisdiction", "Jurisdiction", "jurisdiction__slug", label_lookup="jurisdiction__name"),
         Facet("status", "Status", "status", choices=dict(InitiativeStatus.choices)),

@@ -29,7 +29,6 @@ PUBLISHED = EditorialStatus.PUBLISHED
 
 MEETING_LISTING = Listing(
     queryset=list_published_meetings,
-    text_fields=Meeting.search_fields,
     facets=(
         Facet("kind", "Kind", "kind", choices=dict(MeetingKind.choices)),
         Facet("year", "Year", "start_date__year", integer=True),

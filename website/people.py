@@ -32,7 +32,6 @@ def _held_posts(prefix: str = "memberships__") -> dict:
 
 PERSON_LISTING = Listing(
     queryset=list_published_people,
-    text_fields=Person.search_fields,
     facets=(
         Facet(
             "organization",

@@ -15,6 +15,7 @@ from functools import cached_property
 from django.db.models import Model, Q, QuerySet, Sum
 from django.http import QueryDict
 
+from editorial.search import search
 from website.listing.facets import (
     Facet,
     FacetCounter,
@@ -34,7 +35,6 @@ from website.listing.paging import (
     encode_cursor,
     keyset_page,
 )
-from website.search import text_filter
 
 __all__ = [
     "COUNT_CAP",
@@ -53,10 +53,9 @@ __all__ = [
 
 @dataclass
 class Listing:
-    """A list's rules: its base queryset, text fields, facets and sorts."""
+    """A list's rules: its base queryset, facets and sorts; words are searched as everywhere (editorial.search)."""
 
     queryset: Callable[[], QuerySet]
-    text_fields: tuple[str, ...]
     facets: tuple[Facet, ...]
     sorts: tuple[Sort, ...]
     stored_keys: str | None = None  # a JSONField of the model holding each row's facet keys (see facets)
@@ -123,7 +122,7 @@ class ListRequest:
         """The base queryset with the text and every selected facet but `without` applied."""
         queryset = self.listing.queryset()
         if self.text:
-            queryset = text_filter(queryset, fields=self.listing.text_fields, query=self.text)
+            queryset = search(queryset, self.text)
         stored = self.listing.stored_keys
         for facet in self.listing.facets:
             if facet.key == without or facet.key not in self.selected:
