@@ -16,12 +16,16 @@ from rest_framework.utils.urls import replace_query_param
 from api.conditional import last_public_write, not_modified
 from api.errors import BadRequest
 from api.export import streaming_response
-from api.pagination import decode_cursor, encode_cursor, page_size
+from api.pagination import page_size, read_cursor
 from api.renderers import BULK_FORMATS
 from api.viewsets import JSONErrorsMixin, context_for
+from editorial.cursors import CursorFormat, integer_key
 from editorial.models import Change, ChangeAction
 from editorial.public import resources
 from editorial.public.readers import kinds_by_content_type
+
+# The last entry's id. Partners keep `next` links for the next night: the format stays as first published.
+CHANGES_CURSOR = CursorFormat((integer_key,), names=("c",))
 
 # What partners read: an approved edit is an update of the public record.
 ACTIONS = {
@@ -88,10 +92,8 @@ def _start(since: str | None) -> dict:
             return {"created_at__gt": moment.astimezone(datetime.UTC)}
     except (ValueError, OverflowError):
         raise BadRequest("invalid_since", f"{since!r} is not a time this feed can start from.") from None
-    payload = decode_cursor(since)
-    if not isinstance(payload.get("c"), int):
-        raise BadRequest("invalid_since", "since is neither a cursor from a next link nor an ISO 8601 time.")
-    return {"pk__gt": payload["c"]}
+    (after,) = read_cursor(CHANGES_CURSOR, since)
+    return {"pk__gt": after}
 
 
 class ChangesView(JSONErrorsMixin, generics.GenericAPIView):
@@ -131,9 +133,9 @@ class ChangesView(JSONErrorsMixin, generics.GenericAPIView):
         has_more = len(rows) > size
         rows = rows[:size]
         url = request.build_absolute_uri()
-        next_url = url if not rows else replace_query_param(url, "since", encode_cursor({"c": rows[-1][0]}))
+        next_url = url if not rows else replace_query_param(url, "since", CHANGES_CURSOR.encode((rows[-1][0],)))
         if not rows and not request.query_params.get("since"):
-            next_url = replace_query_param(url, "since", encode_cursor({"c": 0}))
+            next_url = replace_query_param(url, "since", CHANGES_CURSOR.encode((0,)))
         return Response({"next": next_url, "has_more": has_more, "results": [_entry(r, kinds, ctx) for r in rows]})
 
     def _all(self, changes, kinds, ctx):

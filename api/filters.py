@@ -1,5 +1,6 @@
 """Filters every list shares: related records by UUID or slug, partial-date ranges, search, `updated_since`."""
 
+import copy
 import datetime
 import uuid
 
@@ -13,6 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from editorial.dates import PartialDate
 from editorial.models import EditorialStatus
+from editorial.search import search
 
 
 class PartialDateFormField(forms.CharField):
@@ -122,28 +124,33 @@ def related_exists(model, link: str, record_field: str, value: str, **extra) -> 
 
 
 class RecordFilterSet(django_filters.FilterSet):
-    """What every list filters by; subclasses add their fields and set `search_fields`."""
+    """What every list filters by; subclasses add their fields."""
 
     updated_since = UTCDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         help_text="Records changed at or after this time (ISO 8601, e.g. 2025-10-22T00:00:00Z).",
     )
-    search = django_filters.CharFilter(
-        method="filter_search", help_text="Words in the record's names (and aliases), case-insensitive."
-    )
+    search = django_filters.CharFilter(method="filter_search")  # described by get_filters, with its fields
 
-    search_fields: tuple[str, ...] = ()
+    # Where the model keeps no search vector of its own (editorial.search): the fields searched.
+    search_fields: tuple[str, ...] | None = None
+
+    @classmethod
+    def get_filters(cls):
+        filters = super().get_filters()
+        if "search" in filters and cls._meta.model is not None:  # not on this abstract base
+            fields = cls.search_fields or cls._meta.model.search_fields
+            filters["search"] = copy.deepcopy(filters["search"])  # the declared one is every subclass's
+            filters["search"].extra["help_text"] = (
+                f"Full-text search in {', '.join(fields)}, as the website's search box: words (English stems; "
+                'common words ignored), "a quoted phrase", -word to exclude, or between alternatives; every word '
+                "must match. Aliases are not searched."
+            )
+        return filters
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        condition = Q()
-        for field in self.search_fields:
-            condition |= Q(**{f"{field}__icontains": value})
-        aliases = getattr(queryset.model, "aliases", None)
-        if aliases is not None:
-            alias_model = aliases.rel.related_model
-            condition |= Exists(alias_model.objects.filter(record=OuterRef("pk"), name__icontains=value))
-        return queryset.filter(condition)
+        return search(queryset, value, self.search_fields)
 
 
 class RecordFilterBackend(DjangoFilterBackend):

@@ -62,6 +62,7 @@ try:
     from rest_framework import pagination, serializers, viewsets
     from rest_framework.test import APIRequestFactory
 
+    from api.pagination import ORDERED_CURSOR
     from api.resources.initiatives import InitiativeViewSet
     from api.services import issue_api_key
     from initiatives.models import Initiative, InitiativeAlias, Theme
@@ -271,8 +272,7 @@ def main() -> None:
         ours_query = {"page_size": PAGE}
         naive_query = {}
         if after:
-            ours_token = base64.urlsafe_b64encode(orjson.dumps({"o": "id", "v": None, "p": after})).decode()
-            ours_query["cursor"] = ours_token.rstrip("=")
+            ours_query["cursor"] = ORDERED_CURSOR.encode(("id", None, after))
             naive_query["cursor"] = base64.b64encode(urlencode({"p": str(after)}).encode()).decode()
 
         def ours(query=ours_query):

@@ -1,21 +1,71 @@
-"""The stored full-text vector a searchable model carries, kept in step by a database trigger (PostgreSQL).
+"""What a search for words means, everywhere: the website's lists and /search/, and the API's `search` filter.
+
+`search(queryset, query)` reads the query as a web search ("quoted phrase", -excluded, or) against an
+English text-search vector on PostgreSQL; elsewhere (SQLite) every word must appear, case-insensitive,
+in one of the fields.
 
 A model opts in with `search_fields = (...)`, `search_vector = search_vector_field(*search_fields)` and a
 migration that runs `vector_trigger_sql(...)`: initiatives, people, organizations, meetings, statements and
 articles. A trigger keeps the vector, not the code that saves: records are written by the
 workflow, the pipeline, the admin, the API, merges and bulk updates alike. The vector is the expression
 `document(*search_fields)` compiles to, so that searches and the stored column agree. On SQLite the column
-stays empty and search falls back to plain matching (website.search).
+stays empty and search falls back to plain matching.
 """
 
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+import re
+from collections.abc import Sequence
+
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
+from django.db import connection
+from django.db.models import Model, Q, QuerySet
 
 SEARCH_CONFIG = "english"
+# Words the plain fallback looks for at most: each is a LIKE over every field of every row.
+MAX_WORDS = 10
 
 
 def document(*fields: str) -> SearchVector:
     """The vector searched for `fields`: one expression for the stored column and for ad-hoc searches."""
     return SearchVector(*fields, config=SEARCH_CONFIG)
+
+
+def uses_full_text_search() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def words(query: str) -> list[str]:
+    """The words of a query as the plain fallback reads them."""
+    return re.findall(r"\w[\w'\u2019.-]*", query)[:MAX_WORDS]
+
+
+def search_query(query: str) -> SearchQuery:
+    """The query as PostgreSQL reads it: a web search ("quoted phrase", -excluded, or)."""
+    return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def has_stored_vector(model: type[Model], fields: Sequence[str]) -> bool:
+    """Whether the model keeps the vector of these fields in its `search_vector` column."""
+    return tuple(getattr(model, "search_fields", ())) == tuple(fields)
+
+
+def search(queryset: QuerySet, query: str, fields: Sequence[str] | None = None) -> QuerySet:
+    """Rows matching `query` in `fields` (the model's `search_fields` when None): full-text on PostgreSQL, every
+    word somewhere elsewhere. Unranked: callers order the rows (a list's sort, /search/'s rank)."""
+    fields = tuple(fields or queryset.model.search_fields)
+    if uses_full_text_search():
+        if has_stored_vector(queryset.model, fields):
+            # The stored, GIN-indexed vector: no to_tsvector for every row scanned.
+            return queryset.filter(search_vector=search_query(query))
+        return queryset.annotate(search_document=document(*fields)).filter(search_document=search_query(query))
+    terms = words(query)
+    if not terms:
+        return queryset.none()
+    for term in terms:
+        matches_term = Q()
+        for name in fields:
+            matches_term |= Q(**{f"{name}__icontains": term})
+        queryset = queryset.filter(matches_term)
+    return queryset
 
 
 def search_vector_field(*fields: str) -> SearchVectorField:

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import F
 
+from editorial.cursors import datetime_key, integer_key, text_key
 from editorial.dates import PartialDate
 from editorial.models import EditorialStatus
 from initiatives.models import Initiative, InitiativeFacetCount, InitiativeStatus, Instrument, Milestone, Theme
@@ -13,7 +14,7 @@ from meetings.selectors import hide_unpublished_links, published_statements
 from people.models import Person
 from sources.models import Citation
 from website.exports import Column, json_date, json_link, json_statement
-from website.listing import Facet, Listing, Sort, datetime_key, integer_key, text_key
+from website.listing import Facet, Listing, Sort
 from website.pages import RecordPages
 from website.sources import list_sources
 from website.timeline import Event, render_timeline
@@ -64,7 +65,6 @@ def build_initiative_rows(values: list[dict]) -> list[InitiativeRow]:
 INITIATIVE_LISTING = Listing(
     queryset=list_published_initiatives,
     stored_counts=InitiativeFacetCount,
-    text_fields=Initiative.search_fields,
     facets=(
         Facet("jurisdiction", "Jurisdiction", "jurisdiction__slug", label_lookup="jurisdiction__name"),
         Facet("status", "Status", "status", choices=dict(InitiativeStatus.choices)),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import F, Prefetch, Value
 from django.db.models.functions import Coalesce
 
+from editorial.cursors import date_key, integer_key, text_key
 from editorial.models import EditorialStatus
 from initiatives.models import Initiative
 from meetings.models import Capacity, Meeting, MeetingKind, Participation, Statement
@@ -19,7 +20,7 @@ from meetings.selectors import (
 from people.models import Jurisdiction, Person, Post
 from sources.models import Citation
 from website.exports import Column, json_date, json_link, json_statement
-from website.listing import Facet, Listing, Sort, date_key, integer_key, text_key
+from website.listing import Facet, Listing, Sort
 from website.pages import RecordPages
 from website.sources import list_sources
 
@@ -28,7 +29,6 @@ PUBLISHED = EditorialStatus.PUBLISHED
 
 MEETING_LISTING = Listing(
     queryset=list_published_meetings,
-    text_fields=Meeting.search_fields,
     facets=(
         Facet("kind", "Kind", "kind", choices=dict(MeetingKind.choices)),
         Facet("year", "Year", "start_date__year", integer=True),

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import F, Prefetch
 
+from editorial.cursors import datetime_key, integer_key, text_key
 from editorial.models import EditorialStatus
 from initiatives.models import Initiative
 from meetings.models import Participation, Statement
@@ -12,7 +13,7 @@ from people.models import Membership, Person
 from people.selectors import get_published_person, list_published_people
 from sources.models import Citation
 from website.exports import Column, json_date, json_link, json_statement
-from website.listing import Facet, Listing, Sort, datetime_key, integer_key, text_key
+from website.listing import Facet, Listing, Sort
 from website.meetings import Attendance, group_participations
 from website.pages import RecordPages
 from website.sources import list_sources
@@ -31,7 +32,6 @@ def _held_posts(prefix: str = "memberships__") -> dict:
 
 PERSON_LISTING = Listing(
     queryset=list_published_people,
-    text_fields=Person.search_fields,
     facets=(
         Facet(
             "organization",

@@ -1,8 +1,8 @@
-"""One search over every kind of public record: PostgreSQL full-text search, or a plain fallback on SQLite.
+"""Site search over every kind of public record: matches ranked and highlighted.
 
-On PostgreSQL a query is read as a web search ("quoted phrase", -excluded, or) against an
-English text-search vector, ranked with ts_rank and highlighted with ts_headline. Elsewhere
-every word must appear (case-insensitive) in one of the fields, and highlighting happens here.
+What matches is editorial.search's `search`, as in the lists and the API. On PostgreSQL matches are
+ranked with ts_rank and highlighted with ts_headline; elsewhere ranked by how often the words occur,
+and highlighted here.
 Ranking looks at the first SEARCH_CANDIDATES matches of each kind only, so that a word found in
 100,000 rows costs what a rare one does.
 """
@@ -10,16 +10,22 @@ Ranking looks at the first SEARCH_CANDIDATES matches of each kind only, so that 
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db import connection
-from django.db.models import F, Q, QuerySet, TextField, Value
+from django.contrib.postgres.search import SearchHeadline, SearchRank
+from django.db.models import F, QuerySet, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from editorial.search import SEARCH_CONFIG, document
+from editorial.search import (
+    SEARCH_CONFIG,
+    document,
+    has_stored_vector,
+    search,
+    search_query,
+    uses_full_text_search,
+    words,
+)
 
-CONFIG = SEARCH_CONFIG
 SEARCH_CANDIDATES = 1_000
 SNIPPET_CHARS = 220
 # Markers ts_headline wraps matches in: control characters no stored text holds, so the text can be
@@ -27,63 +33,22 @@ SNIPPET_CHARS = 220
 START, STOP = "\x02", "\x03"
 
 
-def uses_full_text_search() -> bool:
-    return connection.vendor == "postgresql"
-
-
-def words(query: str) -> list[str]:
-    """The words of a query as the plain fallback reads them."""
-    return [word for word in re.findall(r"\w[\w'\u2019.-]*", query) if word][:10]
-
-
-def search_vector(*fields: str) -> SearchVector:
-    """The vector a kind's fields are searched in (the same expression a stored vector holds)."""
-    return document(*fields)
-
-
-def search_query(query: str) -> SearchQuery:
-    return SearchQuery(query, search_type="websearch", config=CONFIG)
-
-
-def _stored_vector(queryset: QuerySet, fields: tuple[str, ...]) -> bool:
-    """Whether the model keeps the vector of these fields in its `search_vector` column (see editorial.search)."""
-    return tuple(getattr(queryset.model, "search_fields", ())) == tuple(fields)
-
-
-def text_filter(queryset: QuerySet, *, fields: tuple[str, ...], query: str) -> QuerySet:
-    """Rows whose fields match the query: full-text on PostgreSQL, every word somewhere on SQLite."""
-    if uses_full_text_search():
-        if _stored_vector(queryset, fields):
-            # The stored, GIN-indexed vector: no to_tsvector for every row scanned.
-            return queryset.filter(search_vector=search_query(query))
-        return queryset.annotate(search_document=search_vector(*fields)).filter(search_document=search_query(query))
-    terms = words(query)
-    if not terms:
-        return queryset.none()
-    for term in terms:
-        matches_term = Q()
-        for name in fields:
-            matches_term |= Q(**{f"{name}__icontains": term})
-        queryset = queryset.filter(matches_term)
-    return queryset
-
-
 def ranked(queryset: QuerySet, *, fields: tuple[str, ...], snippet_field: str, query: str, limit: int) -> list:
     """The best `limit` matches among the first SEARCH_CANDIDATES, each with `.snippet` (safe HTML)."""
-    matches = text_filter(queryset, fields=fields, query=query)
+    matches = search(queryset, query, fields)
     candidates = queryset.filter(pk__in=matches.order_by().values("pk")[:SEARCH_CANDIDATES])
     if uses_full_text_search():
-        search = search_query(query)
+        parsed = search_query(query)
         # Ranked on the stored vector where there is one: parsing every candidate's text again took 35 of the 40 ms
         # the initiatives' section cost (1,000 initiatives, a word most of them hold).
-        vector = F("search_vector") if _stored_vector(queryset, fields) else search_vector(*fields)
+        vector = F("search_vector") if has_stored_vector(queryset.model, fields) else document(*fields)
         rows = list(
             candidates.annotate(
-                rank=SearchRank(vector, search),
+                rank=SearchRank(vector, parsed),
                 headline=SearchHeadline(
                     Concat(*_spaced(fields), output_field=TextField()),
-                    search,
-                    config=CONFIG,
+                    parsed,
+                    config=SEARCH_CONFIG,
                     start_sel=START,
                     stop_sel=STOP,
                     max_words=40,

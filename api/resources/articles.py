@@ -110,8 +110,6 @@ class ArticleFilter(RecordFilterSet):
     published_from = date_from("published_at__date", "Published")
     published_to = date_to("published_at__date", "Published")
 
-    search_fields = ("title",)
-
     class Meta:
         model = Article
         fields = []

@@ -65,8 +65,6 @@ class InitiativeFilter(RecordFilterSet):
     end_date_from = date_from("end_date", "Ended")
     end_date_to = date_to("end_date", "Ended")
 
-    search_fields = ("name", "summary")
-
     class Meta:
         model = Initiative
         fields: list[str] = []

@@ -35,8 +35,6 @@ class MeetingFilter(RecordFilterSet):
     start_date_from = date_from("start_date", "Started")
     start_date_to = date_to("start_date", "Started")
 
-    search_fields = ("name", "locality", "venue")
-
     class Meta:
         model = Meeting
         fields: list[str] = []
@@ -72,6 +70,8 @@ class ParticipationFilter(RecordFilterSet):
     capacity = django_filters.ChoiceFilter(choices=Capacity.choices, help_text="Attended, spoke, chaired...")
     delegation = JurisdictionFilter(field_name="delegation", help_text="The delegation, by ISO code or slug.")
 
+    search = None  # links between records: no words of their own to search
+
     class Meta:
         model = Participation
         fields: list[str] = []
@@ -98,8 +98,6 @@ class StatementFilter(RecordFilterSet):
     rendering = django_filters.ChoiceFilter(choices=Rendering.choices, help_text="quoted or paraphrased.")
     date_from = date_from("date", "Said")
     date_to = date_to("date", "Said")
-
-    search_fields = ("summary", "text")
 
     class Meta:
         model = Statement

@@ -27,8 +27,6 @@ class OrganizationFilter(RecordFilterSet):
     founded_date_from = date_from("founded_date", "Founded")
     founded_date_to = date_to("founded_date", "Founded")
 
-    search_fields = ("name",)
-
     class Meta:
         model = Organization
         fields: list[str] = []
@@ -80,8 +78,6 @@ class PersonFilter(RecordFilterSet):
     )
     post = django_filters.CharFilter(method="filter_post", help_text="Held this post (UUID or slug).")
 
-    search_fields = ("full_name", "original_script_name")
-
     class Meta:
         model = Person
         fields: list[str] = []
@@ -123,6 +119,8 @@ class MembershipFilter(RecordFilterSet):
     start_date_to = date_to("start_date", "Started")
     end_date_from = date_from("end_date", "Ended")
     end_date_to = date_to("end_date", "Ended")
+
+    search = None  # links between records: no words of their own to search
 
     class Meta:
         model = Membership

@@ -65,3 +65,11 @@ def test_a_reference_to_an_unpublished_record_is_null_and_the_schema_says_so(api
     page = api_client.get("/api/v1/memberships/").json()
     assert any(row["post"] is None for row in page["results"])
     assert list(validator(openapi, "PaginatedMembershipList").iter_errors(page)) == []
+
+
+def test_search_is_documented_as_full_text_where_lists_offer_it(openapi):
+    def parameters(path: str) -> dict:
+        return {parameter["name"]: parameter for parameter in openapi["paths"][path]["get"]["parameters"]}
+
+    assert parameters("/api/v1/initiatives/")["search"]["description"].startswith("Full-text search")
+    assert "search" not in parameters("/api/v1/participations/")  # links between records: no words of their own

@@ -15,6 +15,7 @@ from functools import cached_property
 from django.db.models import Model, Q, QuerySet, Sum
 from django.http import QueryDict
 
+from editorial.search import search
 from website.listing.facets import (
     Facet,
     FacetCounter,
@@ -28,15 +29,10 @@ from website.listing.paging import (
     BadListRequest,
     Page,
     Sort,
-    date_key,
-    datetime_key,
     decode_cursor,
     encode_cursor,
-    integer_key,
     keyset_page,
-    text_key,
 )
-from website.search import text_filter
 
 __all__ = [
     "COUNT_CAP",
@@ -48,21 +44,16 @@ __all__ = [
     "Listing",
     "Page",
     "Sort",
-    "date_key",
-    "datetime_key",
     "decode_cursor",
     "encode_cursor",
-    "integer_key",
-    "text_key",
 ]
 
 
 @dataclass
 class Listing:
-    """A list's rules: its base queryset, text fields, facets and sorts."""
+    """A list's rules: its base queryset, facets and sorts; words are searched as everywhere (editorial.search)."""
 
     queryset: Callable[[], QuerySet]
-    text_fields: tuple[str, ...]
     facets: tuple[Facet, ...]
     sorts: tuple[Sort, ...]
     stored_keys: str | None = None  # a JSONField of the model holding each row's facet keys (see facets)
@@ -113,14 +104,14 @@ class ListRequest:
     selected: dict[str, list]
     text: str
     sort: Sort
-    after: list | None
-    before: list | None
+    after: tuple | None
+    before: tuple | None
 
     def filtered(self, *, without: str | None = None) -> QuerySet:
         """The base queryset with the text and every selected facet but `without` applied."""
         queryset = self.listing.queryset()
         if self.text:
-            queryset = text_filter(queryset, fields=self.listing.text_fields, query=self.text)
+            queryset = search(queryset, self.text)
         stored = self.listing.stored_keys
         for facet in self.listing.facets:
             if facet.key == without or facet.key not in self.selected:

@@ -4,14 +4,12 @@ Page 9,000 costs what page 1 does when the sort has an index, and counting stops
 rows ("1,000+").
 """
 
-import base64
-import datetime
-import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db.models import Expression, F, Q, QuerySet
+
+from editorial.cursors import CursorFormat, InvalidCursor
 
 # Where a list counts its matches itself (words searched, several values of a many-valued facet): as far as its
 # facet counts sample them (facets.FACET_SAMPLE). Past it a count costs more with every row the table holds.
@@ -23,26 +21,6 @@ class BadListRequest(ValueError):
     """A filter, sort or cursor in the URL that this list cannot read: answered with 400."""
 
 
-def text_key(value) -> str:
-    if not isinstance(value, str):
-        raise ValueError(value)
-    return value
-
-
-def integer_key(value) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ValueError(value)
-    return value
-
-
-def date_key(value) -> datetime.date:
-    return datetime.date.fromisoformat(text_key(value))
-
-
-def datetime_key(value) -> datetime.datetime:
-    return datetime.datetime.fromisoformat(text_key(value))
-
-
 @dataclass(frozen=True)
 class Sort:
     """An order a list offers: sort keys (alias, expression) in one direction, ending with a unique one."""
@@ -51,10 +29,15 @@ class Sort:
     label: str
     keys: tuple[tuple[str, Expression | F], ...]
     descending: bool = False
-    parsers: tuple[Callable[[str], object], ...] = ()
+    parsers: tuple[Callable[[object], object], ...] = ()
 
     def order(self, *, descending: bool) -> list:
         return [F(alias).desc() if descending else F(alias).asc() for alias, _ in self.keys]
+
+    @property
+    def cursor(self) -> CursorFormat:
+        """How this sort's cursors are written: its keys' values, in order (editorial.cursors)."""
+        return CursorFormat(self.parsers)
 
 
 @dataclass
@@ -74,8 +57,8 @@ def keyset_page(
     filtered: QuerySet,
     sort: Sort,
     *,
-    after: list | None,
-    before: list | None,
+    after: Sequence | None,
+    before: Sequence | None,
     size: int,
     total: int | None = None,
     load: QuerySet | None = None,
@@ -119,7 +102,7 @@ def keyset_page(
     )
 
 
-def _after(sort: Sort, cursor: list, *, descending: bool) -> Q:
+def _after(sort: Sort, cursor: Sequence, *, descending: bool) -> Q:
     """Rows strictly past the cursor in the sort's order, with a plain bound on the first key for the index."""
     operator = "lt" if descending else "gt"
     aliases = [alias for alias, _ in sort.keys]
@@ -130,27 +113,14 @@ def _after(sort: Sort, cursor: list, *, descending: bool) -> Q:
     return Q(**{f"{aliases[0]}__{operator}e": cursor[0]}) & past
 
 
-def _plain(value):
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
-
-
 def encode_cursor(row, sort: Sort) -> str:
     """The row's sort key (a model instance's attributes or a dict's values) as an opaque URL-safe token."""
-    values = [_plain(row[alias] if isinstance(row, dict) else getattr(row, alias)) for alias, _ in sort.keys]
-    return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode().rstrip("=")
+    return sort.cursor.encode([row[alias] if isinstance(row, dict) else getattr(row, alias) for alias, _ in sort.keys])
 
 
-def decode_cursor(token: str, sort: Sort) -> list:
+def decode_cursor(token: str, sort: Sort) -> tuple:
     """The sort key a token holds; BadListRequest when it is not one this sort wrote."""
     try:
-        padded = token + "=" * (-len(token) % 4)
-        values = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
-        if not isinstance(values, list) or len(values) != len(sort.keys):
-            raise ValueError
-        return [parse(value) for parse, value in zip(sort.parsers, values, strict=True)]
-    except (ValueError, TypeError, UnicodeDecodeError):
+        return sort.cursor.decode(token)
+    except InvalidCursor:
         raise BadListRequest("This page link is damaged or belongs to another sort order; start again.") from None
