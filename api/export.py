@@ -10,9 +10,8 @@ from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 
 from api.pagination import Ordering
-from api.renderers import csv_cell, dumps
-from editorial import tabular
 from editorial.public import Context, Plan
+from editorial.public.writers import csv_lines, ndjson_lines
 
 BATCH_SIZE = 1000
 
@@ -42,23 +41,11 @@ def batches(
     return generate()
 
 
-def _ndjson(chunks: Iterator[list[dict]]) -> Iterator[bytes]:
-    for chunk in chunks:
-        yield b"".join(dumps(record) + b"\n" for record in chunk)
-
-
-def _csv(chunks: Iterator[list[dict]], plan: Plan) -> Iterator[str]:
-    # The website's exports write the same way: byte-order mark, formula guard (editorial.tabular).
-    yield tabular.header_line(plan.csv_header())
-    for chunk in chunks:
-        yield "".join(tabular.row_line(csv_cell(cell) for cell in plan.csv_cells(record)) for record in chunk)
-
-
 def streaming_response(*, chunks: Iterator[list[dict]], plan: Plan, fmt: str, name: str) -> StreamingHttpResponse:
     """The dump as a streamed download: `name.ndjson` or `name.csv`."""
     if fmt == "csv":
-        response = StreamingHttpResponse(_csv(chunks, plan), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(csv_lines(chunks, plan), content_type="text/csv; charset=utf-8")
     else:
-        response = StreamingHttpResponse(_ndjson(chunks), content_type="application/x-ndjson")
+        response = StreamingHttpResponse(ndjson_lines(chunks), content_type="application/x-ndjson")
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response

@@ -1,20 +1,9 @@
 """Renderers: JSON through orjson (the list path's rows are plain dicts), CSV and NDJSON for bulk dumps."""
 
-import orjson
 from rest_framework.renderers import BaseRenderer
 
 from editorial import tabular
-
-JSON_OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS
-
-
-def _default(value):
-    # Decimals keep their digits as strings; lazy translations and DRF's ErrorDetail read as text.
-    return str(value)
-
-
-def dumps(data) -> bytes:
-    return orjson.dumps(data, default=_default, option=JSON_OPTIONS)
+from editorial.public.writers import csv_cell, dumps
 
 
 class OrjsonRenderer(BaseRenderer):
@@ -58,13 +47,6 @@ class CSVRenderer(BaseRenderer):
             *(tabular.row_line(csv_cell(record.get(key)) for key in header) for record in records),
         ]
         return "".join(lines).encode("utf-8")
-
-
-def csv_cell(value):
-    """Nested values as JSON text in their cell; the rest as they are (`editorial.tabular` writes the cell)."""
-    if isinstance(value, dict | list):
-        return dumps(value).decode()
-    return "" if value is None else value
 
 
 BULK_FORMATS = {"csv", "ndjson"}

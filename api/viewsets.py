@@ -19,12 +19,9 @@ from api.renderers import BULK_FORMATS, OrjsonRenderer
 from editorial.public import Context, Plan, plan_for, resources
 from editorial.selectors import find_redirect
 
-API_PREFIX = "/api/v1/"
-
 
 def context_for(request, expand: frozenset[str] = frozenset()) -> Context:
-    site = request.build_absolute_uri("/").rstrip("/")
-    return Context(api_base=site + API_PREFIX, site_base=site, expand=expand)
+    return Context.of(request, expand)
 
 
 class JSONErrorsMixin:

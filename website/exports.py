@@ -1,78 +1,41 @@
-"""Lists as CSV, streamed row by row: a 100,000-row export never sits in memory (cells as `editorial.tabular`)."""
+"""A kind's CSV and JSON, written from its public shape (its app's `public.py`): the API's fields and writers.
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+A list's CSV streams a batch of records at a time, each batch one pass of the lean path (a fixed number of
+queries), so that a 100,000-row export never sits in memory; only the ordered primary keys do.
+"""
+
+from collections.abc import Iterator
 
 from django.db.models import QuerySet
-from django.http import StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 
-from editorial import tabular
+from editorial.public import Context, plan_for
+from editorial.public.resources import Resource
+from editorial.public.writers import csv_lines, dumps
 
-CHUNK_SIZE = 2_000
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    value: Callable[[Any], object]  # of a row of the kind's listing: a model instance with its annotations
+BATCH_SIZE = 1_000
 
 
-def _lines(rows: Iterable, columns: list[Column]) -> Iterator[str]:
-    yield tabular.header_line(column.header for column in columns)
-    for row in rows:
-        yield tabular.row_line(column.value(row) for column in columns)
+def _records(resource: Resource, pks: list[int], ctx: Context) -> Iterator[list[dict]]:
+    plan = plan_for(resource.shape, resource)
+    for start in range(0, len(pks), BATCH_SIZE):
+        batch = pks[start : start + BATCH_SIZE]
+        rows = {row[0]: row for row in plan.queryset().filter(pk__in=batch)}
+        yield plan.complete([rows[pk] for pk in batch if pk in rows], ctx)
 
 
-def csv_response(*, queryset: QuerySet, columns: list[Column], filename: str) -> StreamingHttpResponse:
-    """Stream `queryset` as CSV, read from the database in chunks."""
+def csv_response(request: HttpRequest, *, resource: Resource, queryset: QuerySet, filename: str):
+    """`queryset`'s records, in its order, as CSV: the columns of the API's CSV of the same kind."""
+    pks = list(queryset.values_list("pk", flat=True))
+    chunks = _records(resource, pks, Context.of(request))
     response = StreamingHttpResponse(
-        _lines(queryset.iterator(chunk_size=CHUNK_SIZE), columns), content_type="text/csv; charset=utf-8"
+        csv_lines(chunks, plan_for(resource.shape, resource)), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-def json_link(record) -> dict | None:
-    """A related record as {slug, name}."""
-    return None if record is None else {"slug": record.slug, "name": str(record)}
-
-
-def json_date(record, name: str) -> str | None:
-    """A partial date at its precision: "2024", "2024-10" or "2024-10-22"."""
-    value = record.partial_date(name)
-    return value.isoformat() if value else None
-
-
-def json_statement(statement, **links) -> dict:
-    """A statement as a record's JSON lists it, with the links that record's page needs (speaker, meeting...)."""
-    return {
-        "slug": statement.slug,
-        **links,
-        "date": json_date(statement, "date"),
-        "summary": statement.summary,
-        "text": statement.text,
-        "rendering": statement.rendering,
-    }
-
-
-def json_source(citation) -> dict:
-    """A citation: the passage and its article, or the URL read."""
-    article = citation.article
-    return {
-        "field": citation.field or None,
-        "about": str(citation.subject),
-        "passage": citation.passage or None,
-        "article": None
-        if article is None
-        else {
-            "id": article.pk,
-            "title": str(article),
-            "outlet": article.outlet or None,
-            "url": article.url or None,
-            "published_at": article.published_at.isoformat() if article.published_at else None,
-        },
-        "url": citation.url or None,
-        "source_title": citation.source_title or None,
-        "accessed_date": citation.accessed_date.isoformat() if citation.accessed_date else None,
-    }
+def json_response(request: HttpRequest, *, resource: Resource, record) -> HttpResponse:
+    """One record as JSON: what the API answers for it."""
+    (found,) = next(_records(resource, [record.pk], Context.of(request)))
+    return HttpResponse(dumps(found), content_type="application/json")

@@ -5,15 +5,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 
 from editorial.models import CuratedRecord
+from editorial.public.resources import Resource
 from editorial.selectors import find_redirect
 from website.citing import Reference
-from website.exports import Column, csv_response, json_source
+from website.exports import csv_response, json_response
 from website.feeds import ListFeed, RecordFeed, statement_items, version_link
 from website.listing import BadListRequest, Listing
 from website.sources import newest_evidence
@@ -118,10 +119,6 @@ def render_version(request, *, record: CuratedRecord, number: int, kind: str, cu
     )
 
 
-def _isoformat(moment) -> str | None:
-    return moment.isoformat() if moment else None
-
-
 @dataclass(frozen=True)
 class RecordPages(Generic[RecordT]):
     """The pages every kind of public record has, at the same addresses under its namespace.
@@ -137,9 +134,8 @@ class RecordPages(Generic[RecordT]):
     title: str  # of the list page and feed
     get_published: Callable[..., RecordT | None]  # the published record at slug=, with its joins
     get_page: Callable[[RecordT], Any]  # everything the record's page shows (with .sources and .statements)
-    csv_columns: list[Column]
+    shape: Resource  # the kind's public shape (its app's public.py): its CSV and JSON, as the API writes them
     describe: Callable[[Any], str]  # a list feed entry's summary
-    as_json: Callable[[RecordT, Any], dict]  # the record's own facts and links, for <slug>.json
     page_context: Callable[[RecordT, Any], dict] = lambda record, page: {}  # more for the page's template
 
     @property
@@ -158,7 +154,7 @@ class RecordPages(Generic[RecordT]):
     def export(self, request: HttpRequest):
         """The list as CSV with its current filters, streamed."""
         queryset = self.listing.read(request.GET).sorted()
-        return csv_response(queryset=queryset, columns=self.csv_columns, filename=f"{self.namespace}.csv")
+        return csv_response(request, resource=self.shape, queryset=queryset, filename=f"{self.namespace}.csv")
 
     def detail(self, request: HttpRequest, slug: str):
         """The record's page: its facts and links, sources, freshness and 'cite this'."""
@@ -189,21 +185,8 @@ class RecordPages(Generic[RecordT]):
         return RecordFeed()(request, record=record, extra_items=statement_items(page.statements))
 
     def json(self, request: HttpRequest, slug: str):
-        """The record as JSON: identity, its facts and published links, sources and version."""
-        record = self.find(slug, "json")
-        page = self.get_page(record)
-        return JsonResponse(
-            {
-                "uuid": str(record.uuid),
-                "slug": record.slug,
-                **self.as_json(record, page),
-                "sources": [json_source(citation) for citation in page.sources],
-                "version": record.published_version,
-                "published_at": _isoformat(record.published_at),
-                "last_reviewed_at": _isoformat(record.last_reviewed_at),
-            },
-            json_dumps_params={"ensure_ascii": False},
-        )
+        """The record as JSON: its public shape, as the API answers for it."""
+        return json_response(request, resource=self.shape, record=self.find(slug, "json"))
 
     def urls(self) -> list[URLPattern]:
         list_feed = ListFeed(

@@ -252,10 +252,11 @@ class ManyRef(ListReader, RefReader):
         }
 
     def csv_columns(self):
-        return [f"{self.key}_ids"]
+        return [f"{self.key}_ids", f"{self.key}_names"]
 
     def csv_cells(self, value):
-        return [" ".join(str(item["id"]) for item in value)]
+        # Names too, as a one-to-one reference gives its name: a spreadsheet reads "Energy; Water", not UUIDs.
+        return [" ".join(str(item["id"]) for item in value), "; ".join(str(item.get("name")) for item in value)]
 
 
 class ReverseRows(Reader):
