@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 
 from editorial.derived.counts import KeyCounts
-from editorial.derived.keys import Key, StoredKeys
+from editorial.derived.keys import Key, StoredKeys, keys_field
 from editorial.models import (
     AliasBase,
     DatePrecisionField,
@@ -118,11 +118,7 @@ class Initiative(CitedRecord):
     search_fields = ("name", "summary")
     search_vector = search_vector_field(*search_fields)
 
-    facet_keys = models.JSONField(
-        default=dict,
-        editable=False,
-        help_text="The public list's facet values (derived: kept by database triggers, editorial.derived).",
-    )
+    facet_keys = keys_field()
     # The facets of the public list (website.initiatives), as keys on each row: the list narrows by them and
     # InitiativeFacetCount counts them.
     derived = (

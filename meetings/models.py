@@ -4,6 +4,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 
+from editorial.derived.keys import Key, StoredKeys, keys_field
 from editorial.models import (
     AliasBase,
     DatePrecisionField,
@@ -75,6 +76,21 @@ class Meeting(CitedRecord):
     # What site search and the list's words search; the stored vector is `editorial.search.document(*search_fields)`.
     search_fields = ("name", "description", "locality", "venue")
     search_vector = search_vector_field(*search_fields)
+
+    # The facets of the public list (website.meetings), as keys on each row.
+    facet_keys = keys_field()
+    derived = (
+        StoredKeys(
+            column="facet_keys",
+            keys=(
+                Key("kind", "kind"),
+                Key("year", "start_date", year=True),
+                Key("country", "country"),
+                Key("host", "host_economy"),
+                Key("organizer", "organizer"),
+            ),
+        ),
+    )
 
     class Meta:
         ordering = ["-start_date", "name"]

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from editorial.derived.copies import CopiedColumn
+from editorial.derived.keys import Linked, StoredKeys, Watch, keys_field
 from editorial.models import (
     AliasBase,
     CuratedQuerySet,
@@ -158,6 +159,31 @@ class PostAlias(AliasBase):
         constraints = [AliasBase.unique_per_record("post")]
 
 
+# The posts a person holds or held, as the public sees them: SQL over the person's row (`{row}`), for the keys.
+HELD = (
+    "FROM people_membership held JOIN people_post post ON post.id = held.post_id "
+    "JOIN people_organization organization ON organization.id = post.organization_id "
+    "WHERE held.person_id = {row}.id AND held.editorial_status = 'published' "
+    "AND post.editorial_status = 'published' AND organization.editorial_status = 'published'"
+)
+HELD_WATCHES = (
+    Watch("people_membership", "SELECT {row}.person_id"),
+    Watch(
+        "people_post",
+        "SELECT held.person_id FROM people_membership held WHERE held.post_id = {row}.id",
+        columns=("editorial_status", "organization_id"),
+        updates_only=True,  # a post with memberships is never deleted (PROTECT)
+    ),
+    Watch(
+        "people_organization",
+        "SELECT held.person_id FROM people_membership held JOIN people_post post ON post.id = held.post_id "
+        "WHERE post.organization_id = {row}.id",
+        columns=("editorial_status", "jurisdiction_id"),
+        updates_only=True,
+    ),
+)
+
+
 class Person(CitedRecord):
     revision_children = ("aliases", "identifiers")
 
@@ -173,6 +199,19 @@ class Person(CitedRecord):
     # What site search and the list's words search; the stored vector is `editorial.search.document(*search_fields)`.
     search_fields = ("full_name", "original_script_name", "bio")
     search_vector = search_vector_field(*search_fields)
+
+    # The facets of the public list (website.people): the organizations and jurisdictions of the posts a
+    # person holds or held, as the public sees them (membership, post and organization published).
+    facet_keys = keys_field()
+    derived = (
+        StoredKeys(
+            column="facet_keys",
+            keys=(
+                Linked("organization", f"SELECT organization.id AS value {HELD}", watches=HELD_WATCHES),
+                Linked("jurisdiction", f"SELECT organization.jurisdiction_id AS value {HELD}", watches=HELD_WATCHES),
+            ),
+        ),
+    )
 
     class Meta:
         ordering = ["family_name", "full_name"]

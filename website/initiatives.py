@@ -96,7 +96,6 @@ INITIATIVE_LISTING = Listing(
             parsers=(datetime_key, integer_key),
         ),
     ),
-    stored_keys="facet_keys",
     # What a list page shows of a row (InitiativeRow): not the search vector, facet keys, budget or audit
     # columns, which took a third of a page's time to load.
     row_fields=(

@@ -2,14 +2,25 @@
 
 import pytest
 
+from editorial.derived.keys import Key, StoredKeys
 from editorial.merge import merge_records
 from editorial.revisions import take
 from editorial.workflow import save_record, transition
 from initiatives.models import Initiative
+from people.models import Membership, Organization, Post
 from tests.editorial.test_workflow import published
-from tests.factories import OrganizationFactory, ThemeFactory
+from tests.factories import (
+    JurisdictionFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    PersonFactory,
+    PostFactory,
+    ThemeFactory,
+)
 from tests.website.conftest import PUBLISHED, published_initiative
 from website.initiatives import INITIATIVE_LISTING
+from website.meetings import MEETING_LISTING
+from website.people import PERSON_LISTING
 
 pytestmark = pytest.mark.django_db
 
@@ -42,12 +53,38 @@ def test_keys_are_what_the_facets_read_from_fields_and_links():
     assert f"theme:{theme.pk}" not in Initiative.objects.get(pk=initiative.pk).facet_keys
 
 
-def test_the_declared_keys_are_the_facets_the_list_offers():
-    (stored,) = [derived for derived in Initiative.derived if getattr(derived, "column", "") == "facet_keys"]
-    assert INITIATIVE_LISTING.stored_keys == stored.column
-    assert [key.name for key in stored.keys] == [facet.key for facet in INITIATIVE_LISTING.facets]
-    lookups = {facet.key: facet.lookup.split("__")[0] for facet in INITIATIVE_LISTING.facets}
-    assert {key.name: key.field for key in stored.keys} == lookups
+@pytest.mark.parametrize("listing", [INITIATIVE_LISTING, PERSON_LISTING, MEETING_LISTING])
+def test_the_declared_keys_are_the_facets_each_list_offers(listing):
+    (stored,) = [derived for derived in listing.model.derived if isinstance(derived, StoredKeys)]
+    assert listing.stored_keys == stored.column
+    assert [key.name for key in stored.keys] == [facet.key for facet in listing.facets]
+    for key, facet in zip(stored.keys, listing.facets, strict=True):
+        if isinstance(key, Key):  # a column or a relation of the row itself
+            assert facet.lookup.split("__")[0] == key.field
+
+
+def test_a_persons_keys_follow_their_memberships_posts_and_organizations(client):
+    hong_kong = JurisdictionFactory(slug="hong-kong")
+    government = OrganizationFactory(**PUBLISHED, slug="hksar", jurisdiction=hong_kong)
+    post = PostFactory(**PUBLISHED, organization=government)
+    person = PersonFactory(**PUBLISHED)
+    assert _people(client, "organization=hksar") == []
+    membership = MembershipFactory(**PUBLISHED, person=person, post=post)
+    assert _people(client, "organization=hksar&jurisdiction=hong-kong") == [person.slug]
+    Post.objects.filter(pk=post.pk).update_unrecorded(editorial_status="draft")  # the post withdrawn
+    assert _people(client, "jurisdiction=hong-kong") == []
+    Post.objects.filter(pk=post.pk).update_unrecorded(editorial_status="published")
+    Organization.objects.filter(pk=government.pk).update_unrecorded(jurisdiction=None)
+    assert _people(client, "jurisdiction=hong-kong") == []
+    assert _people(client, "organization=hksar") == [person.slug]
+    Membership.objects.filter(pk=membership.pk).update_unrecorded(editorial_status="archived")
+    assert _people(client, "organization=hksar") == []
+
+
+def _people(client, query: str) -> list[str]:
+    response = client.get(f"/people/?{query}")
+    assert response.status_code == 200
+    return [row.slug for row in response.context["page"].rows]
 
 
 def _keys(initiative) -> dict:

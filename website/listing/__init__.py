@@ -56,7 +56,9 @@ class Listing:
     queryset: Callable[[], QuerySet]
     facets: tuple[Facet, ...]
     sorts: tuple[Sort, ...]
-    stored_keys: str | None = None  # a JSONField of the model holding each row's facet keys (see facets)
+    # The JSONField of the model that holds each row's facet keys, kept by the database (see facets): a list
+    # narrows and counts by them whatever its facets join, in an index where the model has many rows.
+    stored_keys: str = "facet_keys"
     # A model of (key, other, third, total) rows counting the stored keys of the rows the base queryset lists:
     # each key alone, with each other key, and each pair with each third key; "*" counts them all (see
     # initiatives.InitiativeFacetCount).
@@ -116,9 +118,7 @@ class ListRequest:
         for facet in self.listing.facets:
             if facet.key == without or facet.key not in self.selected:
                 continue
-            if not stored:
-                queryset = facet.apply(queryset, self.selected[facet.key])
-            elif keys := self._selected_keys[facet.key]:
+            if keys := self._selected_keys[facet.key]:
                 # One key: `?` rather than `?|` with an array of one (1.1 ms against 1.5 for the 4,600 index entries a
                 # sparse page at 100,000 initiatives checks).
                 lookup = {f"{stored}__has_key": keys[0]} if len(keys) == 1 else {f"{stored}__has_any_keys": keys}

@@ -3,9 +3,9 @@
 Each facet groups at most FACET_SAMPLE matching rows, so its counts are exact below that and true
 lower bounds ("1,000+") above it.
 
-A listing whose rows are many may keep its facets' values on each row (`stored_keys`: a JSON object
-such as {"status:launched": true, "theme:12": true}, indexed with GIN on PostgreSQL, declared beside the
-model and kept by the database's triggers: editorial.derived.keys). Combining
+Every listing keeps its facets' values on each row (`stored_keys`: a JSON object such as
+{"status:launched": true, "theme:12": true}, declared beside the model and kept by the database's
+triggers: editorial.derived.keys; indexed with GIN on PostgreSQL where a kind has many rows). Combining
 facets then intersects index entries instead of joining tables, and one GROUP BY over the keys
 counts every facet that shares the same filters, as a search engine's facets do. Related records are
 keyed by primary key, so a renamed theme keeps its rows; names, slugs and whether the related record
@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import F, Model, QuerySet
+from django.db.models import Model, QuerySet
 
 from website.listing.paging import BadListRequest
 
@@ -34,10 +34,11 @@ class Facet:
     lookup: str  # what is filtered and grouped on, e.g. "jurisdiction__slug" or "announced_date__year"
     label_lookup: str | None = None  # the value's name, e.g. "jurisdiction__name"; None: `choices` or the value
     choices: Mapping[str, str] | None = None
-    # Conditions that keep unpublished records out of the facet, applied in the same .filter() as the
-    # value so that they hold for the same related row.
+    # Conditions that keep unpublished records out of the facet. Those on the related record itself are read
+    # when the list is shown (a theme unpublished since leaves the facet); those on the records between (a
+    # person's memberships and posts) are the stored keys' own (editorial.derived.keys).
     live: Mapping[str, object] = field(default_factory=dict)
-    many: bool = False  # through a multi-valued relation: filter with a subquery so rows are not repeated
+    many: bool = False  # a row may carry several of its values (themes): their counts do not add up
     integer: bool = False
 
     def parse(self, values: list[str]) -> list:
@@ -48,17 +49,17 @@ class Facet:
         except ValueError:
             raise BadListRequest(f"{self.label}: {values!r} is not a list of whole numbers.") from None
 
-    def apply(self, queryset: QuerySet, values: list) -> QuerySet:
-        condition = {f"{self.lookup}__in": values, **self.live}
-        if self.many:
-            return queryset.filter(pk__in=queryset.model._default_manager.filter(**condition).values("pk"))
-        return queryset.filter(**condition)
-
     def relation(self, model: type[Model]) -> tuple[str, type[Model]] | None:
-        """(field name, related model) when the facet's values belong to a related record, else None."""
-        name = self.lookup.split("__")[0]
-        model_field = model._meta.get_field(name)
-        return (name, model_field.related_model) if model_field.is_relation else None
+        """(path, related model) when the facet's values belong to a related record (the lookup but its last
+        part: `themes`, `memberships__post__organization`), else None. Its stored key holds that record's pk."""
+        path, _, _ = self.lookup.rpartition("__")
+        related: type[Model] | None = model if path else None
+        for name in path.split("__") if path else []:
+            model_field = related._meta.get_field(name) if related else None
+            if model_field is None or not model_field.is_relation:
+                return None
+            related = model_field.related_model  # type: ignore[assignment]
+        return (path, related) if related is not None else None
 
     def stored_key(self, value) -> str:
         """The stored key of one value: `<facet>:<value>`, a related record's primary key for related values."""
@@ -68,12 +69,21 @@ class Facet:
     def key_prefix(self) -> str:
         return f"{self.key}:"
 
+    @property
+    def path(self) -> str:
+        return self.lookup.rpartition("__")[0]
+
     def related_lookup(self, lookup: str) -> str:
         """`themes__name` seen from the related model: `name`."""
-        return lookup.split("__", 1)[1]
+        return lookup.removeprefix(f"{self.path}__")
 
     def live_on_related(self) -> dict:
-        return {self.related_lookup(lookup): value for lookup, value in self.live.items()}
+        """The conditions on the related record itself."""
+        return {
+            self.related_lookup(lookup): value
+            for lookup, value in self.live.items()
+            if lookup.startswith(f"{self.path}__")
+        }
 
 
 @dataclass
@@ -118,7 +128,7 @@ class FacetCounter:
         model: type[Model],
         filtered: Callable[..., QuerySet],
         selected: dict,
-        stored_keys: str | None,
+        stored_keys: str,
         stored_counts: Callable[[str | None], dict[str, int] | None] = lambda without: None,
     ):
         self.model, self.filtered, self.selected, self.stored_keys = model, filtered, selected, stored_keys
@@ -127,7 +137,7 @@ class FacetCounter:
 
     def count(self, facet: Facet) -> FacetCounts:
         """One facet's values and counts: exact up to FACET_SAMPLE matching rows, lower bounds past it."""
-        groups, sampled = self._count_stored(facet) if self.stored_keys else self._count_joined(facet)
+        groups, sampled = self._count_stored(facet)
         chosen = set(self.selected.get(facet.key, []))
         values = [
             FacetValue(
@@ -189,22 +199,3 @@ class FacetCounter:
                         counts[key] = count
         self._key_counts_by_without[without] = counts, sampled
         return counts, sampled
-
-    def _count_joined(self, facet: Facet) -> tuple[list[tuple], int]:
-        """(value, name, count) by joining the related table: one GROUP BY for this facet."""
-        queryset = self.filtered(without=facet.key).filter(**{f"{facet.lookup}__isnull": False, **facet.live})
-        columns = {"facet_value": F(facet.lookup), "facet_pk": F("pk")}
-        if facet.label_lookup:
-            columns["facet_label"] = F(facet.label_lookup)
-        sample = queryset.order_by().values(**columns)[:FACET_SAMPLE]
-        sql, params = sample.query.sql_with_params()
-        quote = connection.ops.quote_name
-        label = quote("facet_label") if facet.label_lookup else quote("facet_value")
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {quote('facet_value')}, {label}, COUNT(DISTINCT {quote('facet_pk')}), COUNT(*) "
-                f"FROM ({sql}) sample GROUP BY {quote('facet_value')}, {label}",
-                params,
-            )
-            groups = cursor.fetchall()
-        return [(value, name, count) for value, name, count, _ in groups], sum(rows for *_, rows in groups)
