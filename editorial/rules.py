@@ -117,3 +117,21 @@ def target_of(transition: Transition, record: CuratedRecord) -> tuple[str, str] 
     if record.editorial_status in transition.record_moves:
         return "record", transition.record_moves[record.editorial_status]
     return None
+
+
+def missing_citations(record: CuratedRecord) -> list[str]:
+    """What publishing `record` as it stands would leave unsourced."""
+    citations = getattr(record, "citations", None)
+    required = record.required_citation_fields()
+    if citations is None or not (record.requires_citation or required):
+        return []
+    cited = set(citations.exclude(editorial_status=EditorialStatus.ARCHIVED).values_list("field", flat=True))
+    missing = ["the record itself"] if record.requires_citation and "" not in cited else []
+    return missing + [label for name, label in required.items() if name not in cited]
+
+
+def require_citations(record: CuratedRecord) -> None:
+    """Refuse to publish `record` while a fact it must cite has no source."""
+    missing = missing_citations(record)
+    if missing:
+        raise CitationsMissing(missing)

@@ -31,6 +31,8 @@ from editorial.rules import (
     may,
     may_edit,
     may_review,
+    missing_citations,
+    require_citations,
     target_of,
 )
 
@@ -202,7 +204,7 @@ def _move_record(record: CuratedRecord, spec: Transition, new_status: str, *, by
     pending = record.pending_revision
     latest = None
     if new_status == EditorialStatus.PUBLISHED:
-        _require_citations(record)
+        require_citations(record)
         latest = _latest_revision(record)
     if pending is not None and new_status == EditorialStatus.DRAFT:
         # Unpublished: nothing is live any more, so the waiting edit becomes the draft.
@@ -251,7 +253,7 @@ def _move_pending(record: CuratedRecord, spec: Transition, new_status: str, *, b
         old_slug = record.slug
         write_fields(record, pending.data)
         record.full_clean()
-        _require_citations(record)
+        require_citations(record)
         _write(record, pending.data)
         if record.slug != old_slug:
             _redirect(record, old_slug, reason=Redirect.Reason.RENAME)
@@ -302,23 +304,6 @@ def _latest_revision(record: CuratedRecord) -> Revision:
     revision = Revision.objects.filter(content_type=content_type, object_id=record.pk).order_by("-number").first()
     # A record created before history existed (or by a loader) gets its first revision now.
     return revision or _new_revision(record, take(record), RevisionStatus.SAVED, by=None, message="First revision.")
-
-
-def missing_citations(record: CuratedRecord) -> list[str]:
-    """What publishing `record` as it stands would leave unsourced."""
-    citations = getattr(record, "citations", None)
-    required = record.required_citation_fields()
-    if citations is None or not (record.requires_citation or required):
-        return []
-    cited = set(citations.exclude(editorial_status=EditorialStatus.ARCHIVED).values_list("field", flat=True))
-    missing = ["the record itself"] if record.requires_citation and "" not in cited else []
-    return missing + [label for name, label in required.items() if name not in cited]
-
-
-def _require_citations(record: CuratedRecord) -> None:
-    missing = missing_citations(record)
-    if missing:
-        raise CitationsMissing(missing)
 
 
 def _publish_sources(record: CuratedRecord, *, by) -> None:
