@@ -95,6 +95,19 @@ def may_review(user, model: type[models.Model]) -> bool:
     return user is None or (may_edit(user, model) and user.has_perm(REVIEW_PERMISSION))
 
 
+def may_delete(user, model: type[models.Model]) -> bool:
+    """Staff holding the kind's delete permission (reviewers) may delete its drafts; the system (None) may."""
+    if user is None:
+        return True
+    opts = model._meta
+    return user.is_active and user.is_staff and user.has_perm(f"{opts.app_label}.delete_{opts.model_name}")
+
+
+def is_deletable(record: CuratedRecord) -> bool:
+    """A draft the public never saw: one it has seen leaves by archiving or merging, which history keeps."""
+    return record.editorial_status == EditorialStatus.DRAFT and record.published_version is None
+
+
 def may(user, transition: Transition, record: CuratedRecord) -> bool:
     """Whether `user` holds the role `transition` needs on this kind of record."""
     return may_review(user, type(record)) if transition.needs_review else may_edit(user, type(record))

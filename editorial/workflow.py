@@ -1,8 +1,9 @@
 """The editorial workflow: every write to a curated record, every transition, and who may make it.
 
-Editors draft and submit; reviewers approve, request changes, unpublish, archive, restore and
-merge. A record the public sees (published) is never changed by an edit: the edit waits as a
-pending revision until a reviewer approves it. Each step leaves a Revision and/or a Change.
+Editors draft and submit; reviewers approve, request changes, unpublish, archive, restore,
+merge and delete drafts. A record the public sees (published) is never changed by an edit: the
+edit waits as a pending revision until a reviewer approves it. Each step leaves a Revision and/or
+a Change.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from editorial.deletion import collect_deletion
 from editorial.models import (
     Change,
     ChangeAction,
@@ -28,7 +30,9 @@ from editorial.rules import (
     Transition,
     TransitionNotAllowed,
     available_transitions,
+    is_deletable,
     may,
+    may_delete,
     may_edit,
     may_review,
     missing_citations,
@@ -43,6 +47,9 @@ __all__ = [
     "EditConflict",
     "TransitionNotAllowed",
     "available_transitions",
+    "delete_draft",
+    "is_deletable",
+    "may_delete",
     "may_edit",
     "may_review",
     "missing_citations",
@@ -199,6 +206,23 @@ def transition(*, record: CuratedRecord, action: str, by, comment: str = "") -> 
     return record
 
 
+@transaction.atomic
+def delete_draft(*, record: CuratedRecord, by, comment: str = "") -> None:
+    """Delete a draft the public never saw, and the curated rows that go with it, each leaving a change entry.
+
+    A record the public has seen leaves by archiving or merging instead. Its revisions and change
+    entries stay: they are the trace that it existed and who deleted it.
+    """
+    if not may_delete(by, type(record)):
+        raise PermissionDenied("Your role may not delete records.")
+    locked = _lock(record)
+    collector, cascaded = collect_deletion(locked)
+    for row in (locked, *cascaded):
+        note = (comment or "Deleted.") if row is locked else f"Deleted with “{locked}”."
+        _log(row, ChangeAction.DELETE, by=by, comment=note, before=row.editorial_status, revision=_latest_saved(row))
+    collector.delete()
+
+
 def _move_record(record: CuratedRecord, spec: Transition, new_status: str, *, by, comment: str) -> None:
     before = record.editorial_status
     pending = record.pending_revision
@@ -299,11 +323,16 @@ def _number_published_version(record: CuratedRecord, revision: Revision | None) 
         revision.save(update_fields=["published_version"])
 
 
-def _latest_revision(record: CuratedRecord) -> Revision:
+def _latest_saved(record: CuratedRecord) -> Revision | None:
     content_type = ContentType.objects.get_for_model(record)
-    revision = Revision.objects.filter(content_type=content_type, object_id=record.pk).order_by("-number").first()
+    return Revision.objects.filter(content_type=content_type, object_id=record.pk).order_by("-number").first()
+
+
+def _latest_revision(record: CuratedRecord) -> Revision:
     # A record created before history existed (or by a loader) gets its first revision now.
-    return revision or _new_revision(record, take(record), RevisionStatus.SAVED, by=None, message="First revision.")
+    return _latest_saved(record) or _new_revision(
+        record, take(record), RevisionStatus.SAVED, by=None, message="First revision."
+    )
 
 
 def _publish_sources(record: CuratedRecord, *, by) -> None:
