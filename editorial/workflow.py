@@ -3,7 +3,8 @@
 Editors draft and submit; reviewers approve, request changes, unpublish, archive, restore,
 merge and delete drafts. A record the public sees (published) is never changed by an edit: the
 edit waits as a pending revision until a reviewer approves it. Each step leaves a Revision and/or
-a Change.
+a Change. Only these steps may save or delete a curated record (`writes_through`): a `save()` or
+`delete()` anywhere else raises WriteOutsideWorkflow.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -21,6 +22,7 @@ from editorial.models import (
     Redirect,
     Revision,
     RevisionStatus,
+    writes_through,
 )
 from editorial.revisions import take, write_fields, write_relations
 from editorial.rules import (
@@ -105,6 +107,7 @@ def _bookkeeping(record: CuratedRecord, *fields: str) -> None:
     record.save(update_fields=["version", *fields])
 
 
+@writes_through("editorial.workflow.save_record")
 @transaction.atomic
 def save_record(
     *,
@@ -180,6 +183,7 @@ def revert(*, record: CuratedRecord, revision: Revision, by, comment: str = "") 
     return save_record(record=record, by=by, data=revision.data, message=message, reverts=revision)
 
 
+@writes_through("editorial.workflow.transition")
 @transaction.atomic
 def transition(*, record: CuratedRecord, action: str, by, comment: str = "") -> CuratedRecord:
     """Move a record (or its pending edit) one step along the workflow, checked and recorded."""
@@ -206,6 +210,7 @@ def transition(*, record: CuratedRecord, action: str, by, comment: str = "") -> 
     return record
 
 
+@writes_through("editorial.workflow.delete_draft")
 @transaction.atomic
 def delete_draft(*, record: CuratedRecord, by, comment: str = "") -> None:
     """Delete a draft the public never saw, and the curated rows that go with it, each leaving a change entry.

@@ -1,18 +1,28 @@
-"""Deleting a draft goes through the workflow, which records it: in code, and from the admin's pages."""
+"""No write outside the workflow: a curated record is saved or deleted only through editorial.workflow's steps."""
 
 import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import connection, models, transaction
+from django.db.migrations.loader import MigrationLoader
 from django.db.models import ProtectedError
 from django.urls import reverse
 
 from editorial.merge import merge_records
-from editorial.models import Change, ChangeAction, CuratedRecord, EditorialStatus, Revision
+from editorial.models import (
+    Change,
+    ChangeAction,
+    CuratedRecord,
+    EditorialStatus,
+    Revision,
+    UnrecordedWrite,
+    WriteOutsideWorkflow,
+    writes_through,
+)
 from editorial.workflow import delete_draft, save_record, transition
 from initiatives.models import Initiative, Milestone
-from sources.models import Citation
+from sources.models import Article, Citation
 from tests import factories
 from tests.editorial.test_admin_workflow import cited_initiative, url
 from tests.test_admin_pages import form_data, formset_prefix
@@ -44,6 +54,75 @@ def deletions(record) -> models.QuerySet[Change]:
 def test_every_curated_kind_is_tested_here():
     curated = {model for model in apps.get_models() if issubclass(model, CuratedRecord)}
     assert {factory._meta.model for factory in KINDS} == curated
+
+
+# Outside the workflow
+
+
+@pytest.mark.parametrize("factory", KINDS, ids=KIND_IDS)
+def test_save_outside_the_workflow_raises(factory):
+    record = factory()
+    model = type(record)
+    record.slug = "changed-behind-its-back"
+    with pytest.raises(WriteOutsideWorkflow, match=rf"{model.__name__}\.save\(\) outside editorial\.workflow"):
+        record.save()
+    assert not model.objects.filter(slug="changed-behind-its-back").exists()
+    with pytest.raises(WriteOutsideWorkflow):
+        factory.build().save()  # nor a new one
+
+
+@pytest.mark.parametrize("factory", KINDS, ids=KIND_IDS)
+def test_delete_outside_the_workflow_raises(factory):
+    record = factory()
+    model = type(record)
+    with pytest.raises(WriteOutsideWorkflow, match=rf"{model.__name__}\.delete\(\)"):
+        record.delete()
+    with pytest.raises(WriteOutsideWorkflow, match=rf"{model.__name__}\.objects\.delete\(\)"):
+        model.objects.filter(pk=record.pk).delete()
+    assert model.objects.filter(pk=record.pk).exists()
+    assert not hasattr(model.objects, "delete")  # as Django's own managers: no delete-everything call
+
+
+def test_a_write_outside_the_workflow_is_an_unrecorded_write():
+    """Code that already catches the bulk update's refusal catches this one too."""
+    assert issubclass(WriteOutsideWorkflow, UnrecordedWrite)
+
+
+def test_the_door_closes_behind_the_block_even_on_an_error():
+    record = factories.InitiativeFactory()
+    with writes_through("a test"):
+        with writes_through("a nested step"):
+            record.save()
+        record.save()  # the outer block is still open
+    with pytest.raises(RuntimeError), writes_through("a step that fails"):
+        raise RuntimeError
+    with pytest.raises(WriteOutsideWorkflow):
+        record.save()
+
+
+def test_an_article_is_evidence_not_a_curated_record_and_saves_as_any_model():
+    assert not issubclass(Article, CuratedRecord)
+    article = factories.ArticleFactory()
+    article.title = "Corrected title"
+    article.save()
+    assert Article.objects.get(pk=article.pk).title == "Corrected title"
+
+
+def test_data_migrations_write_historical_models_which_the_guard_does_not_reach():
+    historical = MigrationLoader(connection).project_state().apps.get_model("initiatives", "Initiative")
+    assert historical.save is models.Model.save
+    assert historical.delete is models.Model.delete
+
+
+def test_a_cascade_from_a_row_that_is_no_curated_record_is_refused_too():
+    """A statement's amount is an owned row, not a curated record; the citations of it that go with it are."""
+    amount = factories.StatementAmountFactory()
+    citation = factories.CitationFactory(record=amount)
+    # Raised inside the collector's transaction, as a database error would be: a savepoint lets the test go on.
+    refused = pytest.raises(WriteOutsideWorkflow, match=r"Citation\.delete\(\) \(with a row it belongs to\)")
+    with refused, transaction.atomic():
+        amount.delete()
+    assert Citation.objects.filter(pk=citation.pk).exists()
 
 
 # Through the workflow
