@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 
-from editorial.models import ChangeAction, CuratedRecord, Redirect, RevisionStatus
+from editorial.models import ChangeAction, CuratedRecord, Redirect, RevisionStatus, writes_through
 from editorial.revisions import child_key_fields, child_relation, take
 from editorial.workflow import (
     _bookkeeping,
@@ -18,6 +18,7 @@ from editorial.workflow import (
 )
 
 
+@writes_through("editorial.merge.merge_records")
 @transaction.atomic
 def merge_records(*, duplicate: CuratedRecord, survivor: CuratedRecord, by, comment: str = "") -> CuratedRecord:
     """Fold `duplicate` into `survivor`: links, citations and names move; the duplicate's slug and UUID redirect.

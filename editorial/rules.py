@@ -95,6 +95,19 @@ def may_review(user, model: type[models.Model]) -> bool:
     return user is None or (may_edit(user, model) and user.has_perm(REVIEW_PERMISSION))
 
 
+def may_delete(user, model: type[models.Model]) -> bool:
+    """Staff holding the kind's delete permission (reviewers) may delete its drafts; the system (None) may."""
+    if user is None:
+        return True
+    opts = model._meta
+    return user.is_active and user.is_staff and user.has_perm(f"{opts.app_label}.delete_{opts.model_name}")
+
+
+def is_deletable(record: CuratedRecord) -> bool:
+    """A draft the public never saw: one it has seen leaves by archiving or merging, which history keeps."""
+    return record.editorial_status == EditorialStatus.DRAFT and record.published_version is None
+
+
 def may(user, transition: Transition, record: CuratedRecord) -> bool:
     """Whether `user` holds the role `transition` needs on this kind of record."""
     return may_review(user, type(record)) if transition.needs_review else may_edit(user, type(record))
@@ -117,3 +130,21 @@ def target_of(transition: Transition, record: CuratedRecord) -> tuple[str, str] 
     if record.editorial_status in transition.record_moves:
         return "record", transition.record_moves[record.editorial_status]
     return None
+
+
+def missing_citations(record: CuratedRecord) -> list[str]:
+    """What publishing `record` as it stands would leave unsourced."""
+    citations = getattr(record, "citations", None)
+    required = record.required_citation_fields()
+    if citations is None or not (record.requires_citation or required):
+        return []
+    cited = set(citations.exclude(editorial_status=EditorialStatus.ARCHIVED).values_list("field", flat=True))
+    missing = ["the record itself"] if record.requires_citation and "" not in cited else []
+    return missing + [label for name, label in required.items() if name not in cited]
+
+
+def require_citations(record: CuratedRecord) -> None:
+    """Refuse to publish `record` while a fact it must cite has no source."""
+    missing = missing_citations(record)
+    if missing:
+        raise CitationsMissing(missing)

@@ -1,8 +1,10 @@
 """The editorial workflow: every write to a curated record, every transition, and who may make it.
 
-Editors draft and submit; reviewers approve, request changes, unpublish, archive, restore and
-merge. A record the public sees (published) is never changed by an edit: the edit waits as a
-pending revision until a reviewer approves it. Each step leaves a Revision and/or a Change.
+Editors draft and submit; reviewers approve, request changes, unpublish, archive, restore,
+merge and delete drafts. A record the public sees (published) is never changed by an edit: the
+edit waits as a pending revision until a reviewer approves it. Each step leaves a Revision and/or
+a Change. Only these steps may save or delete a curated record (`writes_through`): a `save()` or
+`delete()` anywhere else raises WriteOutsideWorkflow.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -11,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from editorial.deletion import collect_deletion
 from editorial.models import (
     Change,
     ChangeAction,
@@ -19,6 +22,7 @@ from editorial.models import (
     Redirect,
     Revision,
     RevisionStatus,
+    writes_through,
 )
 from editorial.revisions import take, write_fields, write_relations
 from editorial.rules import (
@@ -28,9 +32,13 @@ from editorial.rules import (
     Transition,
     TransitionNotAllowed,
     available_transitions,
+    is_deletable,
     may,
+    may_delete,
     may_edit,
     may_review,
+    missing_citations,
+    require_citations,
     target_of,
 )
 
@@ -41,6 +49,9 @@ __all__ = [
     "EditConflict",
     "TransitionNotAllowed",
     "available_transitions",
+    "delete_draft",
+    "is_deletable",
+    "may_delete",
     "may_edit",
     "may_review",
     "missing_citations",
@@ -96,6 +107,7 @@ def _bookkeeping(record: CuratedRecord, *fields: str) -> None:
     record.save(update_fields=["version", *fields])
 
 
+@writes_through("editorial.workflow.save_record")
 @transaction.atomic
 def save_record(
     *,
@@ -171,6 +183,7 @@ def revert(*, record: CuratedRecord, revision: Revision, by, comment: str = "") 
     return save_record(record=record, by=by, data=revision.data, message=message, reverts=revision)
 
 
+@writes_through("editorial.workflow.transition")
 @transaction.atomic
 def transition(*, record: CuratedRecord, action: str, by, comment: str = "") -> CuratedRecord:
     """Move a record (or its pending edit) one step along the workflow, checked and recorded."""
@@ -197,12 +210,30 @@ def transition(*, record: CuratedRecord, action: str, by, comment: str = "") -> 
     return record
 
 
+@writes_through("editorial.workflow.delete_draft")
+@transaction.atomic
+def delete_draft(*, record: CuratedRecord, by, comment: str = "") -> None:
+    """Delete a draft the public never saw, and the curated rows that go with it, each leaving a change entry.
+
+    A record the public has seen leaves by archiving or merging instead. Its revisions and change
+    entries stay: they are the trace that it existed and who deleted it.
+    """
+    if not may_delete(by, type(record)):
+        raise PermissionDenied("Your role may not delete records.")
+    locked = _lock(record)
+    collector, cascaded = collect_deletion(locked)
+    for row in (locked, *cascaded):
+        note = (comment or "Deleted.") if row is locked else f"Deleted with “{locked}”."
+        _log(row, ChangeAction.DELETE, by=by, comment=note, before=row.editorial_status, revision=_latest_saved(row))
+    collector.delete()
+
+
 def _move_record(record: CuratedRecord, spec: Transition, new_status: str, *, by, comment: str) -> None:
     before = record.editorial_status
     pending = record.pending_revision
     latest = None
     if new_status == EditorialStatus.PUBLISHED:
-        _require_citations(record)
+        require_citations(record)
         latest = _latest_revision(record)
     if pending is not None and new_status == EditorialStatus.DRAFT:
         # Unpublished: nothing is live any more, so the waiting edit becomes the draft.
@@ -251,7 +282,7 @@ def _move_pending(record: CuratedRecord, spec: Transition, new_status: str, *, b
         old_slug = record.slug
         write_fields(record, pending.data)
         record.full_clean()
-        _require_citations(record)
+        require_citations(record)
         _write(record, pending.data)
         if record.slug != old_slug:
             _redirect(record, old_slug, reason=Redirect.Reason.RENAME)
@@ -296,28 +327,16 @@ def _number_published_version(record: CuratedRecord, revision: Revision | None) 
         revision.save(update_fields=["published_version"])
 
 
-def _latest_revision(record: CuratedRecord) -> Revision:
+def _latest_saved(record: CuratedRecord) -> Revision | None:
     content_type = ContentType.objects.get_for_model(record)
-    revision = Revision.objects.filter(content_type=content_type, object_id=record.pk).order_by("-number").first()
+    return Revision.objects.filter(content_type=content_type, object_id=record.pk).order_by("-number").first()
+
+
+def _latest_revision(record: CuratedRecord) -> Revision:
     # A record created before history existed (or by a loader) gets its first revision now.
-    return revision or _new_revision(record, take(record), RevisionStatus.SAVED, by=None, message="First revision.")
-
-
-def missing_citations(record: CuratedRecord) -> list[str]:
-    """What publishing `record` as it stands would leave unsourced."""
-    citations = getattr(record, "citations", None)
-    required = record.required_citation_fields()
-    if citations is None or not (record.requires_citation or required):
-        return []
-    cited = set(citations.exclude(editorial_status=EditorialStatus.ARCHIVED).values_list("field", flat=True))
-    missing = ["the record itself"] if record.requires_citation and "" not in cited else []
-    return missing + [label for name, label in required.items() if name not in cited]
-
-
-def _require_citations(record: CuratedRecord) -> None:
-    missing = missing_citations(record)
-    if missing:
-        raise CitationsMissing(missing)
+    return _latest_saved(record) or _new_revision(
+        record, take(record), RevisionStatus.SAVED, by=None, message="First revision."
+    )
 
 
 def _publish_sources(record: CuratedRecord, *, by) -> None:

@@ -4,7 +4,8 @@ Records are drafts by default, as the model is; ask for `editorial_status="publi
 a published one. Factories save with `Model.objects.create`, so no `full_clean` runs: whatever
 `clean()` would fill in (a citation's offsets and hash) is set here so that rows are consistent.
 What the database derives (search vectors, facet keys, a membership's copy of its post's flag) it
-derives here too.
+derives here too. Curated records are written through `writes_through` (see `CuratedFactory`), with
+no revision or change entry: a test that wants those uses the workflow.
 """
 
 import datetime
@@ -14,10 +15,24 @@ import factory
 from django.contrib.contenttypes.models import ContentType
 from factory.django import DjangoModelFactory
 
+from editorial.models import writes_through
 from initiatives.models import Initiative, Milestone, MilestoneKind, Theme
 from meetings.models import Capacity, Meeting, MeetingKind, Participation, Rendering, Statement, StatementAmount
 from people.models import Jurisdiction, JurisdictionKind, Membership, Organization, OrganizationKind, Person, Post
 from sources.models import Article, Citation, text_sha256
+
+
+class CuratedFactory(DjangoModelFactory):
+    """A curated record set up as a test needs it: saved where the workflow would refuse a plain save()."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with writes_through("tests.factories"):
+            return super()._create(model_class, *args, **kwargs)
 
 
 class JurisdictionFactory(DjangoModelFactory):
@@ -29,7 +44,7 @@ class JurisdictionFactory(DjangoModelFactory):
     kind = JurisdictionKind.COUNTRY
 
 
-class OrganizationFactory(DjangoModelFactory):
+class OrganizationFactory(CuratedFactory):
     class Meta:
         model = Organization
 
@@ -38,7 +53,7 @@ class OrganizationFactory(DjangoModelFactory):
     kind = OrganizationKind.GOVERNMENT
 
 
-class PostFactory(DjangoModelFactory):
+class PostFactory(CuratedFactory):
     class Meta:
         model = Post
 
@@ -48,7 +63,7 @@ class PostFactory(DjangoModelFactory):
     is_sole_holder = True
 
 
-class PersonFactory(DjangoModelFactory):
+class PersonFactory(CuratedFactory):
     class Meta:
         model = Person
 
@@ -56,7 +71,7 @@ class PersonFactory(DjangoModelFactory):
     full_name = factory.Sequence(lambda n: f"Person {n}")
 
 
-class MembershipFactory(DjangoModelFactory):
+class MembershipFactory(CuratedFactory):
     class Meta:
         model = Membership
 
@@ -66,7 +81,7 @@ class MembershipFactory(DjangoModelFactory):
     start_date = datetime.date(2022, 7, 1)
 
 
-class ThemeFactory(DjangoModelFactory):
+class ThemeFactory(CuratedFactory):
     class Meta:
         model = Theme
 
@@ -74,16 +89,15 @@ class ThemeFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Theme {n}")
 
 
-class InitiativeFactory(DjangoModelFactory):
+class InitiativeFactory(CuratedFactory):
     class Meta:
         model = Initiative
-        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"initiative-{n}")
     name = factory.Sequence(lambda n: f"Initiative {n}")
 
 
-class MilestoneFactory(DjangoModelFactory):
+class MilestoneFactory(CuratedFactory):
     class Meta:
         model = Milestone
 
@@ -93,7 +107,7 @@ class MilestoneFactory(DjangoModelFactory):
     date = datetime.date(2024, 10, 16)
 
 
-class MeetingFactory(DjangoModelFactory):
+class MeetingFactory(CuratedFactory):
     class Meta:
         model = Meeting
 
@@ -103,7 +117,7 @@ class MeetingFactory(DjangoModelFactory):
     start_date = datetime.date(2025, 10, 22)
 
 
-class ParticipationFactory(DjangoModelFactory):
+class ParticipationFactory(CuratedFactory):
     class Meta:
         model = Participation
 
@@ -113,7 +127,7 @@ class ParticipationFactory(DjangoModelFactory):
     capacity = Capacity.ATTENDED
 
 
-class StatementFactory(DjangoModelFactory):
+class StatementFactory(CuratedFactory):
     class Meta:
         model = Statement
 
@@ -155,7 +169,7 @@ def _passage_start(citation) -> int | None:
     return citation.article.text.index(citation.passage)
 
 
-class CitationFactory(DjangoModelFactory):
+class CitationFactory(CuratedFactory):
     """Cites a new initiative by default; `record=` cites another, `from_url=True` cites a URL, not an article."""
 
     class Meta:

@@ -16,7 +16,7 @@ from django.urls import reverse
 from api.services import issue_api_key
 from editorial.admin import EDITORIAL_FIELDSET, CuratedRecordAdmin
 from editorial.dates import DatePrecision
-from editorial.models import AliasKind, Change, ChangeAction, CuratedRecord, ExternalIdentifier
+from editorial.models import AliasKind, Change, ChangeAction, CuratedRecord, ExternalIdentifier, writes_through
 from ingestion.models import Feed, Ingestion, Mention, Suggestion
 from initiatives.models import Initiative, InitiativeAlias, Milestone, MilestoneKind, Theme
 from meetings.models import (
@@ -42,6 +42,7 @@ from people.models import (
     PostAlias,
 )
 from sources.models import Article, Citation, text_sha256
+from tests.factories import PersonFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +65,7 @@ def person_user():
 
 
 @pytest.fixture
+@writes_through("the admin pages' test records")
 def records():
     """One of every model the admin edits, tied together as the demo data ties them."""
     Group.objects.create(name="Editors")
@@ -318,7 +320,7 @@ def test_admin_autocomplete_finds_a_speaker(admin_client, records):
 
 
 def test_admin_adding_a_membership_with_a_blank_slug_builds_one(admin_client, records):
-    secretary = Post.objects.create(
+    secretary = PostFactory(
         title="Secretary for Innovation, Technology and Industry",
         slug="secretary-for-innovation-technology-and-industry",
         organization=records["organization"],
@@ -367,7 +369,7 @@ def test_admin_citation_inline_locates_a_pasted_passage_and_builds_its_slug(admi
 
 
 def test_admin_refuses_an_identifier_another_person_has(admin_client, records):
-    other = Person.objects.create(full_name="Another Chan", slug="another-chan")
+    other = PersonFactory(full_name="Another Chan", slug="another-chan")
     change_url = admin_url(Person, "change", other.pk)
     response = admin_client.get(change_url)
     data = form_data(response)
@@ -392,7 +394,7 @@ def test_admin_refuses_two_current_holders_of_a_sole_holder_post_on_one_page(adm
     data = form_data(response)
     prefix = formset_prefix(response, Membership)
     index = int(data[f"{prefix}-TOTAL_FORMS"])
-    newcomers = [Person.objects.create(full_name=f"Newcomer {n}", slug=f"newcomer-{n}") for n in (1, 2)]
+    newcomers = [PersonFactory(full_name=f"Newcomer {n}", slug=f"newcomer-{n}") for n in (1, 2)]
     data[f"{prefix}-TOTAL_FORMS"] = index + 2
     for offset, person in enumerate(newcomers):
         data[f"{prefix}-{index + offset}-person"] = person.pk

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Max
+from django.db import transaction
+from django.db.models import Max, ProtectedError
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.urls import path
@@ -19,12 +20,15 @@ from django.urls import path
 from editorial.admin import views, words
 from editorial.admin.filters import AuthorFilter, PendingEditFilter
 from editorial.admin.forms import CuratedChildForm, CuratedRecordForm, owned_rows
-from editorial.models import CuratedRecord, EditorialStatus
+from editorial.deletion import collect_deletion
+from editorial.models import CuratedRecord
 from editorial.revisions import child_relation, take, write_fields
 from editorial.workflow import (
     TRANSITIONS,
     EditConflict,
     TransitionNotAllowed,
+    delete_draft,
+    is_deletable,
     may_review,
     save_record,
     transition,
@@ -107,9 +111,27 @@ class CuratedRecordAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # A record the public has seen leaves by archiving or merging, which history keeps; a deletion would not.
-        if obj is not None and (obj.published_version or obj.editorial_status != EditorialStatus.DRAFT):
+        if obj is not None and not is_deletable(obj):
             return False
         return super().has_delete_permission(request, obj)
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        refusals = [refusal for record in objs if (refusal := deletion_refusal(record))]
+        if refusals:
+            # What the workflow refuses (a record, or one going with it, that is not an unseen draft) is listed as
+            # protected: the confirmation page then deletes nothing and says why, where Django would have blamed a
+            # missing permission (has_delete_permission says no to such a record).
+            return deleted, counts, set(), [*protected, *refusals]
+        return deleted, counts, perms_needed, protected
+
+    def delete_model(self, request, obj):
+        delete_draft(record=obj, by=request.user)
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        for record in queryset:
+            delete_draft(record=record, by=request.user)
 
     # Lists
 
@@ -248,7 +270,7 @@ class CuratedRecordAdmin(admin.ModelAdmin):
         for record in formset.save(commit=False):
             save_record(record=record, by=request.user)
         for record in formset.deleted_objects:
-            record.delete()
+            delete_draft(record=record, by=request.user, comment=f"Deleted on the page of “{form.instance}”.")
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method == "POST" and object_id and views.chosen_action(request) in views.STEPS_WITHOUT_EDIT:
@@ -306,6 +328,17 @@ class CuratedRecordAdmin(admin.ModelAdmin):
         return view
 
 
+def deletion_refusal(record: CuratedRecord) -> str:
+    """Why delete_draft would refuse to delete `record`, or "" if it would not (checked before the form is saved)."""
+    try:
+        collect_deletion(record)
+    except ValidationError as refusal:
+        return " ".join(refusal.messages)
+    except ProtectedError:
+        return ""  # Django's own check lists what protects it
+    return ""
+
+
 class CuratedChildInlineMixin(_InlineAdmin):
     """A curated record on its parent's page: drafts are editable, the rest read-only (their own page reviews)."""
 
@@ -321,8 +354,9 @@ class CuratedChildInlineMixin(_InlineAdmin):
             def clean(self):
                 super().clean()
                 for form in self.deleted_forms:
-                    if form.instance.pk and form.instance.editorial_status != EditorialStatus.DRAFT:
-                        raise ValidationError(f"“{form.instance}” is not a draft: archive it from its own page.")
+                    refusal = deletion_refusal(form.instance) if form.instance.pk else ""
+                    if refusal:
+                        raise ValidationError(refusal)
 
         return ProtectingFormSet
 

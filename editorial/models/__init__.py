@@ -8,11 +8,11 @@ from editorial.models.records import (
     DatePrecisionField,
     EditorialStatus,
     ExternalIdentifier,
-    UnrecordedWrite,
     ends_after_start,
     normalise_partial_dates,
     not_negative,
 )
+from editorial.models.writes import UnrecordedWrite, WriteOutsideWorkflow, writes_through
 
 __all__ = [
     "RESERVED_SLUGS",
@@ -29,7 +29,9 @@ __all__ = [
     "Revision",
     "RevisionStatus",
     "UnrecordedWrite",
+    "WriteOutsideWorkflow",
     "ends_after_start",
     "normalise_partial_dates",
     "not_negative",
+    "writes_through",
 ]

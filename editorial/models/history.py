@@ -90,6 +90,7 @@ class ChangeAction(models.TextChoices):
     RESTORE = "restore", "Restored to draft"
     REVERT = "revert", "Reverted"
     MERGE = "merge", "Merged"
+    DELETE = "delete", "Deleted"
 
 
 # What partners' change feed lists: what the public saw appear, change, go or move.

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from editorial.dates import DatePrecision, PartialDate
+from editorial.models.writes import UnrecordedWrite, refuse_outside_workflow
 
 
 class EditorialStatus(models.TextChoices):
@@ -21,10 +22,6 @@ class EditorialStatus(models.TextChoices):
     IN_REVIEW = "in_review", "In review"
     PUBLISHED = "published", "Published"
     ARCHIVED = "archived", "Archived"
-
-
-class UnrecordedWrite(Exception):
-    """A bulk write would change curated records without leaving a revision or a change entry."""
 
 
 class CuratedQuerySet(models.QuerySet):
@@ -45,6 +42,14 @@ class CuratedQuerySet(models.QuerySet):
 
     def bulk_update(self, objs, fields, batch_size=None):
         raise UnrecordedWrite(f"{self.model.__name__}.objects.bulk_update() would bypass the record's history.")
+
+    def delete(self):
+        refuse_outside_workflow(self.model, "objects.delete()")
+        return super().delete()
+
+    # As Django marks its own: a template may not call it, and the manager does not offer it (objects.delete()).
+    delete.alters_data = True  # type: ignore[attr-defined]
+    delete.queryset_only = True  # type: ignore[attr-defined]
 
     def update_unrecorded(self, **kwargs) -> int:
         """Bulk-update derived bookkeeping (a denormalised flag, a lock counter): never editorial content."""
@@ -108,6 +113,15 @@ class CuratedRecord(models.Model):
 
     def __str__(self):
         return self.slug
+
+    def save(self, *args, **kwargs):
+        # The workflow writes with the revision and the change entry that say so; anywhere else it would not.
+        refuse_outside_workflow(type(self), "save()")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        refuse_outside_workflow(type(self), "delete()")
+        return super().delete(*args, **kwargs)
 
     def partial_date(self, field_name: str) -> PartialDate | None:
         """The date stored in `field_name` at the precision its source gave."""

@@ -4,7 +4,7 @@ import pytest
 
 from editorial.models import Revision
 from initiatives.models import Initiative, Theme
-from people.models import Organization
+from tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,7 @@ def test_invalid_bodies_are_400s_naming_the_fields(editor_client):
 
 
 def test_related_records_are_named_by_uuid(editor_client):
-    organization = Organization.objects.create(slug="bureau", name="Bureau", kind="bureau")
+    organization = OrganizationFactory(slug="bureau", name="Bureau", kind="bureau")
     response = editor_client.post(
         "/api/v1/initiatives/", {**NEW, "responsible_organization": str(organization.uuid)}, format="json"
     )

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from editorial.dates import DatePrecision
 from editorial.models import EditorialStatus, ExternalIdentifier
+from editorial.workflow import save_record
 from people.models import Membership, OrganizationAlias, PersonAlias, PostAlias
 from tests.constraints import assert_refused_by_database
 from tests.factories import (
@@ -202,8 +203,7 @@ def test_membership_clean_accepts_a_new_holder_once_the_old_term_ended():
     post = PostFactory(is_sole_holder=True)
     MembershipFactory(post=post, end_date=datetime.date(2022, 6, 30), start_date=datetime.date(2017, 1, 16))
     successor = MembershipFactory.build(post=post, person=PersonFactory(), end_date=None)
-    successor.full_clean()
-    successor.save()
+    save_record(record=successor, by=None)  # through full_clean, as every save
     assert Membership.objects.filter(post=post).count() == 2
 
 
@@ -225,8 +225,7 @@ def test_membership_clean_lets_a_shared_post_have_two_current_holders():
     post = PostFactory(is_sole_holder=False)
     MembershipFactory(post=post, end_date=None)
     second = MembershipFactory.build(post=post, person=PersonFactory(), end_date=None)
-    second.full_clean()
-    second.save()
+    save_record(record=second, by=None)
     assert Membership.objects.filter(post=post, end_date__isnull=True).count() == 2
 
 
@@ -255,8 +254,7 @@ def test_membership_ending_in_the_year_it_started_is_valid():
         end_date=datetime.date(2022, 1, 1),
         end_date_precision=DatePrecision.YEAR,
     )
-    membership.full_clean()
-    membership.save()
+    save_record(record=membership, by=None)
     assert membership.end_date == datetime.date(2022, 12, 31)
 
 
@@ -285,10 +283,9 @@ def test_active_on_counts_an_unknown_start():
 
 
 def cleaned_membership(**fields) -> Membership:
-    """A membership saved as the admin and the services save it: through full_clean."""
+    """A membership saved as the admin and the services save it: through the workflow, which runs full_clean."""
     membership = MembershipFactory.build(person=PersonFactory(), post=PostFactory(), **fields)
-    membership.full_clean()
-    membership.save()
+    save_record(record=membership, by=None)
     return membership
 
 

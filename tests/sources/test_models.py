@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
 from editorial.models import EditorialStatus
+from editorial.workflow import save_record
 from sources.models import Article, Citation, text_sha256
 from tests.constraints import assert_refused_by_database
 from tests.factories import ArticleFactory, CitationFactory, InitiativeFactory, MembershipFactory, PersonFactory
@@ -138,7 +139,7 @@ def test_citation_clean_stores_the_hash_of_the_article_text():
     citation = build_citation(passage=PASSAGE, text_sha256="0" * 64)
     citation.full_clean()
     assert citation.text_sha256 == text_sha256(citation.article.text)
-    citation.save()
+    save_record(record=citation, by=None)
     assert Citation.objects.get().text_sha256 == citation.article.text_sha256
 
 
