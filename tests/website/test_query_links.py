@@ -1,5 +1,7 @@
 """The links a list page builds from its query string: facet toggles and changed parameters."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
@@ -33,6 +35,22 @@ def test_toggle_takes_values_that_are_not_strings():
 def test_toggle_removes_every_copy_of_a_chosen_value_and_keeps_the_parameters_order():
     assert toggle(QueryDict("theme=a&status=x&theme=b&theme=a"), "theme", "a") == "?theme=b&status=x"
     assert toggle(QueryDict("theme=a&status=x"), "theme", "c&d") == "?theme=a&theme=c%26d&status=x"
+
+
+def reference_toggle(query: QueryDict, key: str, value: str) -> str:
+    """What a toggle link is, written plainly: the key's values with `value` dropped if there, else added."""
+    params = {name: list(values) for name, values in query.lists() if name not in ("after", "before")}
+    values = params.setdefault(key, [])
+    params[key] = [item for item in values if item != value] if value in values else [*values, value]
+    return "?" + urlencode([(name, item) for name, items in params.items() for item in items])
+
+
+def test_toggles_of_one_query_answer_each_key_and_value_as_if_alone():
+    query = QueryDict("status=launched&theme=theme-3&q=caf%C3%A9+%26+co&theme=x+y&after=cursor&year=2024")
+    toggles = _Toggles(query)
+    for key in ("status", "theme", "q", "year", "organization", "after"):
+        for value in ("launched", "theme-3", "x y", "café & co", "2024", "new", "a/b?c=d"):
+            assert toggles(key, value) == reference_toggle(query, key, value), (key, value)
 
 
 def test_slug_links_are_what_reverse_writes_and_refuse_what_it_refuses():

@@ -11,7 +11,6 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.urls.converters import SlugConverter
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 
 from initiatives.models import Initiative
 from website.initiatives import InitiativeRow
@@ -53,25 +52,37 @@ def _pair(key: str, value: str) -> str:
     return f"{quote_plus(key)}={quote_plus(value)}"  # as urlencode writes it
 
 
+# The pairs before a key's values (joined), its values with their pairs, the pairs after (joined), the key quoted.
+_Around = tuple[list[str], list[tuple[str, str]], list[str], str]
+
+
 class _Toggles:
     """The query string with `key=value` added, or removed if present, back to the first page: for many values of
-    one query, its parameters quoted once (a list page links each facet value and each row's themes)."""
+    one query, its parameters quoted once (a list page links each facet value and each row's themes).
+
+    The parameters are kept in the query's order, a key's values together where its first one was; what comes
+    before and after each key's values is joined once per key, so a link costs the quoting of its own value."""
 
     def __init__(self, query: QueryDict):
         self.pairs = {key: [(value, _pair(key, value)) for value in values] for key, values in _params(query).items()}
+        self.around: dict[str, _Around] = {}
+
+    def _around(self, key: str) -> _Around:
+        names = list(self.pairs)
+        position = names.index(key) if key in self.pairs else len(names)
+        before = "&".join(pair for name in names[:position] for _, pair in self.pairs[name])
+        after = "&".join(pair for name in names[position + 1 :] for _, pair in self.pairs[name])
+        return [before] if before else [], self.pairs.get(key, []), [after] if after else [], quote_plus(key)
 
     def __call__(self, key: str, value) -> str:
         value = str(value)
-        pieces = []
-        for name, pairs in self.pairs.items():
-            if name != key:
-                pieces += [pair for _, pair in pairs]
-                continue
-            kept = [pair for item, pair in pairs if item != value]
-            pieces += kept if len(kept) < len(pairs) else [*kept, _pair(key, value)]
-        if key not in self.pairs:
-            pieces.append(_pair(key, value))
-        return "?" + "&".join(pieces)
+        if key not in self.around:
+            self.around[key] = self._around(key)
+        before, own, after, quoted_key = self.around[key]
+        kept = [pair for item, pair in own if item != value]
+        if len(kept) == len(own):
+            kept.append(f"{quoted_key}={quote_plus(value)}")  # as urlencode writes it
+        return "?" + "&".join([*before, *kept, *after])
 
 
 @register.simple_tag
@@ -169,6 +180,13 @@ def _slug_links(route: str) -> Callable[[str], str]:
     return link
 
 
+def _first_words(text: str, count: int) -> str:
+    """The text's first `count` words and " …" if it had more: truncatewords without the lazy Truncator, which
+    took a third of a list page's row building."""
+    words = text.split()
+    return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
 # One initiative of a list page; every value put in is escaped first. The blank lines where a value is missing
 # are those the template this replaced left.
 INITIATIVE_ROW = (
@@ -198,7 +216,7 @@ def initiative_rows(rows: Iterable[InitiativeRow], query: QueryDict) -> SafeStri
         instrument, announced = label("instrument", row.instrument), row.announced
         if announced:
             time = f'<time datetime="{escape_html(announced.isoformat())}">{escape_html(announced.display())}</time>'
-        summary = row.summary and Truncator(row.summary).words(SUMMARY_WORDS, truncate=" …")
+        summary = _first_words(row.summary, SUMMARY_WORDS)
         themes = "".join(
             f'<a href="{escape_html(toggle_link("theme", slug))}">{escape_html(name)}</a>' for slug, name in row.themes
         )
