@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
 
 from website.listing import Facet, FacetCounts, FacetValue
-from website.templatetags.website import _slug_links, _Toggles, facet_links, facet_sections, with_params
+from website.templatetags.website import _slug_links, _Toggles, facet_links, with_params
 
 QUERY = QueryDict("status=launched&theme=theme-3&q=caf%C3%A9+%26+co&after=cursor")
 
@@ -92,28 +92,3 @@ def test_facet_links_toggle_each_value_and_mark_lower_bounds():
         ("?status=launched&q=caf%C3%A9+%26+co", "1000+", True),
         ("?status=launched&theme=theme-3&theme=theme-4&q=caf%C3%A9+%26+co", "7+", False),
     ]
-
-
-def test_facet_sections_mark_the_chosen_value_escape_every_value_and_leave_out_a_facet_with_none():
-    theme = Facet(key="theme", label="Theme <all>", lookup="x")
-    year = Facet(key="year", label="Year", lookup="y")
-    facets = [
-        FacetCounts(
-            facet=theme,
-            values=[FacetValue("theme-3", "Ports", 2, is_selected=True), FacetValue("theme-4", "R&D <x>", 1, False)],
-            is_lower_bound=False,
-        ),
-        FacetCounts(facet=year, values=[], is_lower_bound=False),
-    ]
-    html = facet_sections(facets, QUERY)
-    assert html == (
-        '\n    <section class="facet" aria-labelledby="facet-theme">\n'
-        '      <h3 id="facet-theme">Theme &lt;all&gt;</h3>\n'
-        "      \n      <ul>\n        "
-        '\n        <li><a href="?status=launched&amp;q=caf%C3%A9+%26+co" aria-current="true" class="selected">\n'
-        '          <span aria-hidden="true">✓ </span>Ports\n          <span class="count">(2)</span>'
-        '<span class="visually-hidden"> (selected; select to remove)</span></a></li>\n        '
-        '\n        <li><a href="?status=launched&amp;theme=theme-3&amp;theme=theme-4&amp;q=caf%C3%A9+%26+co">\n'
-        '          R&amp;D &lt;x&gt;\n          <span class="count">(1)</span></a></li>\n        '
-        "\n      </ul>\n      \n    </section>\n    "
-    )  # no section for "Year", which has no value
