@@ -148,7 +148,7 @@ class RecordPages(Generic[RecordT]):
     def list_page(self, request: HttpRequest):
         """Every published record, narrowed by facets and text, sorted, a page at a time."""
         routes = {"feed_route": f"{self.namespace}:list_feed", "export_route": f"{self.namespace}:export"}
-        context = {"title": self.title, **routes}
+        context = {"title": self.title, "kind": self.kind, "rows_template": f"{self.namespace}/rows.html", **routes}
         return render_list(request, listing=self.listing, template=f"{self.namespace}/list.html", context=context)
 
     def export(self, request: HttpRequest):

@@ -1,5 +1,6 @@
 """The lists: published rows only, facets that combine, keyset pages, a fixed number of queries."""
 
+import lxml.html
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -65,7 +66,8 @@ def test_initiative_list_costs_the_same_queries_for_1_or_30_rows(client, url, ex
     with django_assert_num_queries(expected):
         response = client.get(url)
     assert one == expected
-    assert response.content.decode().count('<li>\n    <h3><a href="/initiatives/') >= 1
+    links = lxml.html.fromstring(response.content).xpath('//ol[@class="rows"]/li/h3/a')
+    assert len(links) == len(response.context["page"].rows) >= 1
 
 
 def test_people_and_meeting_lists_cost_the_same_queries_for_1_or_30_rows(client):
@@ -85,36 +87,6 @@ def test_initiative_list_shows_only_published_initiatives_and_live_organizations
     assert "Visible one" in html
     assert "Hidden draft" not in html
     assert "Draft Body" not in html
-
-
-def test_initiative_list_row_markup_is_what_the_per_row_template_tags_wrote(client):
-    theme = ThemeFactory(**PUBLISHED, slug="science", name="Science & <Tech>")
-    initiative = published_initiative(
-        slug="long-one",
-        name="Ports & <Rails>",
-        summary=" ".join(f"word{number}" for number in range(45)),
-        status="launched",
-        instrument="",
-        jurisdiction=JurisdictionFactory(name="Land & Sea"),
-        responsible_organization=OrganizationFactory(name="Draft Body"),
-        announced_date="2021-03-04",
-        announced_date_precision="day",
-    )
-    initiative.themes.add(theme, ThemeFactory(slug="secret", name="Secret theme"))
-    html = client.get("/initiatives/?theme=science&q=word1&after=").content.decode()
-    summary = " ".join(f"word{number}" for number in range(40))
-    assert (
-        "<li>\n"
-        '    <h3><a href="/initiatives/long-one/">Ports &amp; &lt;Rails&gt;</a></h3>\n'
-        '    <p class="meta"><span class="status status-launched">Launched</span>\n'
-        "      \n"
-        "       · Land &amp; Sea\n"
-        "      \n"
-        '       · announced <time datetime="2021-03-04">4 March 2021</time></p>\n'
-        f"    <p>{summary} …</p>\n"
-        '    <p class="tags"><a href="?q=word1">Science &amp; &lt;Tech&gt;</a></p>\n'
-        "  </li>"
-    ) in html
 
 
 def test_initiative_list_pages_load_only_the_columns_a_row_shows(client):
