@@ -61,6 +61,10 @@ class Plan:
         rows = list(self.queryset().filter(pk__in=ids))
         return {row[0]: built for row, built in zip(rows, self.complete(rows, ctx), strict=True)}
 
+    def of(self, resource: resources.Resource) -> "Plan":
+        """Another kind's plan (what an expansion embeds), compiled once as every plan is."""
+        return plan_for(resource.shape, resource)
+
     def csv_header(self) -> list[str]:
         return [name for reader in self.readers for name in reader.csv_columns()]
 

@@ -188,10 +188,7 @@ class RefReader(Reader):
         return resources.get(self.resource_name)
 
     def expanded(self, ids: set[int], ctx: Context) -> dict[int, dict]:
-        from editorial.public.plan import plan_for
-
-        target = self.target
-        return plan_for(target.shape, target).rows_for(ids, ctx.nested())
+        return self.plan.of(self.target).rows_for(ids, ctx.nested())
 
     def csv_columns(self):
         return [f"{self.key}_id", f"{self.key}_name"]
