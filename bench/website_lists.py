@@ -248,7 +248,7 @@ def main() -> None:
             started = time.perf_counter()
             call_command("migrate", verbosity=0)
             # One trigger run per row and link otherwise: the keys computed once after, then counted once.
-            with paused(InitiativeFacetCount), paused(Initiative):
+            with paused(Initiative, InitiativeFacetCount):
                 _bulk_publish_initiatives_for_bench(start=0, count=size, references=_references())
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")  # the steady state autovacuum keeps after a bulk load

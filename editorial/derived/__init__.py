@@ -121,13 +121,16 @@ def check(derived: Derived) -> int:
 
 
 @contextmanager
-def paused(model: type[models.Model]) -> Iterator[None]:
-    """For a bulk load of many rows: `model`'s declared triggers off meanwhile, one rebuild after.
+def paused(*paused_models: type[models.Model]) -> Iterator[None]:
+    """For a bulk load of many rows: these models' declared triggers off meanwhile, one rebuild after (in
+    declaration order: keys before their counts).
 
     With the triggers on, each row written runs them. Meant for a load nobody else writes beside: what others
     write meanwhile is taken into account by the rebuild only if it committed before it.
     """
-    declared = [derived for derived in derivatives(model) if not isinstance(derived, StoredVector)]
+    declared = [
+        derived for derived in derivatives() if derived.model in paused_models and not isinstance(derived, StoredVector)
+    ]
     vendor = connection.vendor
     execute(statement for derived in declared for statement in derived.drop(vendor))
     try:
