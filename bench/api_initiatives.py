@@ -78,7 +78,6 @@ LIVE = {"editorial_status": "published", "published_version": 1}
 
 def fill() -> dict:
     """The initiatives (one in ten a draft) with jurisdiction, organization, officials, themes, aliases, citations."""
-    call_command("migrate", verbosity=0)
     jurisdictions = Jurisdiction.objects.bulk_create(
         Jurisdiction(name=f"Jurisdiction {n}", slug=f"jurisdiction-{n}", code=f"J{n}", kind="country")
         for n in range(20)
@@ -258,6 +257,7 @@ def timed(*functions) -> list[float]:
 def main() -> None:
     print(f"filling {INITIATIVES:,} initiatives in {DATABASE}...", flush=True)
     started = time.perf_counter()
+    call_command("migrate", verbosity=0)
     with paused(Initiative, InitiativeFacetCount):  # one trigger run per row and link otherwise; rebuilt after
         data = fill()
     print(f"  filled in {time.perf_counter() - started:.0f} s")
