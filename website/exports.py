@@ -7,7 +7,7 @@ queries), so that a 100,000-row export never sits in memory; only the ordered pr
 from collections.abc import Iterator
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 
 from editorial.public import Context, plan_for
 from editorial.public.resources import Resource
@@ -37,5 +37,7 @@ def csv_response(request: HttpRequest, *, resource: Resource, queryset: QuerySet
 
 def json_response(request: HttpRequest, *, resource: Resource, record) -> HttpResponse:
     """One record as JSON: what the API answers for it."""
-    (found,) = next(_records(resource, [record.pk], Context.of(request)))
-    return HttpResponse(dumps(found), content_type="application/json")
+    found = next(_records(resource, [record.pk], Context.of(request)))
+    if not found:  # unpublished between finding it and reading it: gone, not a 500
+        raise Http404(f"No public {resource.kind} at this address.")
+    return HttpResponse(dumps(found[0]), content_type="application/json")

@@ -59,3 +59,15 @@ def test_a_formula_is_guarded_alike_in_both(client, demo):
             row for row in csv.DictReader(io.StringIO(body.removeprefix("\ufeff"))) if "HYPERLINK" in row["summary"]
         ]
         assert row["summary"].startswith("'=")
+
+
+def test_a_record_gone_from_the_public_between_find_and_read_is_a_404(rf, demo):
+    from django.http import Http404
+
+    from initiatives.public import INITIATIVES
+    from website.exports import json_response
+
+    initiative = Initiative.objects.published().first()  # found, then unpublished meanwhile
+    Initiative.objects.filter(pk=initiative.pk).update_unrecorded(editorial_status="draft")
+    with pytest.raises(Http404):
+        json_response(rf.get("/"), resource=INITIATIVES, record=initiative)
