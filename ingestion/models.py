@@ -110,12 +110,6 @@ class Outcome(models.TextChoices):
 IN_PROGRESS = (Step.QUEUED, Step.FETCHING, Step.LINKING)
 
 
-class IngestionQuerySet(models.QuerySet):
-    def stuck(self, *, older_than: "timezone.timedelta"):
-        """In progress and untouched for longer than a task may take: lost to a broker outage or a killed worker."""
-        return self.filter(step__in=IN_PROGRESS, updated_at__lt=timezone.now() - older_than)
-
-
 class Ingestion(models.Model):
     """One input through the pipeline: a web page (from a feed, an editor or the command) or a local file.
 
@@ -139,13 +133,18 @@ class Ingestion(models.Model):
     outcome = models.CharField(max_length=20, choices=Outcome, blank=True)
     error = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
+    # The outbox and the lease of ingestion.queueing: how a lost message or a lost worker is noticed.
+    unsent_since = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="Set while its step's message is owed to the broker."
+    )
+    lease_until = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="A run holds its step until then, renewed while it runs."
+    )
     article = models.ForeignKey(
         "sources.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="ingestions"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
-
-    objects = IngestionQuerySet.as_manager()
 
     class Meta:
         db_table = "articles_ingestion"  # created in articles/, moved here as it stood

@@ -15,13 +15,15 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
+from ingestion import queueing
 from ingestion.extract import HTML_TYPES, TEXT_TYPES, Extracted, ExtractionError, extract_html, extract_text_file
 from ingestion.fetch import FetchError, SafeFetcher, TransientFetchError
 from ingestion.linking.services import Links, find_links, save_links
-from ingestion.models import IN_PROGRESS, Ingestion, Outcome, Step
+from ingestion.models import Ingestion, Outcome, Step
+from ingestion.queueing import queue_fetch, queue_link
 from sources.canonical import canonical_url
 from sources.models import Article, ArticleVersion, text_sha256
 
@@ -54,20 +56,6 @@ def submit_url(*, url: str, feed=None, submitted_by=None, enqueue: bool = True) 
     return ingestion, created
 
 
-def queue_fetch(ingestion: Ingestion) -> None:
-    """Queue the fetch step once the current transaction commits."""
-    from ingestion.tasks import ingest_page
-
-    ingest_page.delay_on_commit(ingestion.pk)
-
-
-def queue_link(ingestion: Ingestion) -> None:
-    """Queue the link step once the current transaction commits."""
-    from ingestion.tasks import link_ingestion
-
-    link_ingestion.delay_on_commit(ingestion.pk)
-
-
 def rerun(*, ingestion: Ingestion) -> Ingestion:
     """Put a known page back at the start, to fetch it again (the command does this for every input)."""
     Ingestion.objects.filter(pk=ingestion.pk).update(
@@ -83,20 +71,10 @@ def claim_link(*, ingestion_id: int) -> bool:
 
 
 def _claim(ingestion_id: int, *, waiting_in: tuple[str, ...], step: str) -> tuple[bool, Ingestion | None]:
-    """Count a run of `step` on an ingestion waiting in one of `waiting_in`: (True, None) when it may run.
-
-    Past INGEST_MAX_ATTEMPTS runs that each stopped without an outcome (a worker killed, a hard time limit:
-    each sweep queued it again), it is failed instead: (False, the failed ingestion). (False, None) when it
-    is not waiting at all (another run finished it).
-    """
-    waiting = Ingestion.objects.filter(pk=ingestion_id, step__in=waiting_in)
-    claimed = waiting.filter(attempts__lt=settings.INGEST_MAX_ATTEMPTS).update(
-        step=step, attempts=F("attempts") + 1, updated_at=timezone.now()
-    )
-    if claimed:
-        return True, None
-    if not waiting.exists():
-        return False, None
+    """(True, None) when this run may go on; (False, the failed ingestion) when it is out of attempts."""
+    claimed, out_of_attempts = queueing.claim(ingestion_id, waiting_in=waiting_in, step=step)
+    if not out_of_attempts:
+        return claimed, None
     error = (
         f"Given up after {settings.INGEST_MAX_ATTEMPTS} attempts that each stopped before the end "
         "(the worker was stopped, or the page took longer than the time limit)."
@@ -213,8 +191,9 @@ def _store_article(
         # Written last, and only while the page is still being fetched: when another run of the task
         # (acks_late, a sweep) stored it first, this one rolls back and changes nothing.
         stored = Ingestion.objects.filter(pk=ingestion.pk, step=Step.FETCHING).update(
-            article=article, outcome=outcome, error="", failed_step="", step=step, updated_at=timezone.now()
-        )
+            article=article, outcome=outcome, error="", failed_step="", step=step, lease_until=None,
+            updated_at=timezone.now(),
+        )  # fmt: skip
         if not stored:
             transaction.set_rollback(True)
         elif step == Step.LINKING and enqueue_link:
@@ -295,6 +274,8 @@ def mark_failed(*, ingestion_id: int, step: str, error: str) -> Ingestion:
         failed_step=step,
         outcome=Outcome.ERROR,
         error=error[:5000] or "Unknown error.",
+        lease_until=None,
+        unsent_since=None,
         updated_at=timezone.now(),
     )
     return Ingestion.objects.get(pk=ingestion_id)
@@ -312,22 +293,6 @@ def retry_ingestion(*, ingestion: Ingestion) -> Ingestion:
     ingestion.save()
     (queue_link if ingestion.step == Step.LINKING else queue_fetch)(ingestion)
     return ingestion
-
-
-def sweep_stuck_ingestions() -> int:
-    """Queue again what sat in a step longer than a task may take (a lost message, a killed worker)."""
-    older_than = datetime.timedelta(minutes=settings.INGEST_STUCK_AFTER_MINUTES)
-    count = 0
-    for ingestion in Ingestion.objects.stuck(older_than=older_than).only("pk", "step", "updated_at")[:1000]:
-        with transaction.atomic():
-            # Claim it by touching it, so two sweeps do not both queue it.
-            claimed = Ingestion.objects.filter(
-                pk=ingestion.pk, step__in=IN_PROGRESS, updated_at=ingestion.updated_at
-            ).update(updated_at=timezone.now())
-            if claimed:
-                (queue_link if ingestion.step == Step.LINKING else queue_fetch)(ingestion)
-                count += 1
-    return count
 
 
 def ingest_file(*, path: Path) -> Ingestion:

@@ -1,5 +1,6 @@
 """Thin Celery tasks: ids in, services do the work. Acknowledged late: a killed worker loses nothing."""
 
+import datetime
 import logging
 
 from celery import shared_task
@@ -7,7 +8,9 @@ from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_init
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connections
+from django.utils import timezone
 
+from ingestion import queueing
 from ingestion import services as ingestion_services
 from ingestion.extract import warm_up as warm_up_extractor
 from ingestion.feeds import services as feed_services
@@ -45,7 +48,8 @@ def build_shared_state(**kwargs) -> None:
 def ingest_page(self, ingestion_id: int) -> None:
     """Fetch, extract, link and store one page: one message and one write transaction per article."""
     try:
-        ingestion_services.fetch_and_store(ingestion_id=ingestion_id)
+        with queueing.renewed(ingestion_id, Step.FETCHING, eager=self.request.is_eager):
+            ingestion_services.fetch_and_store(ingestion_id=ingestion_id)
     except SoftTimeLimitExceeded:
         # Whatever the run had begun to write was rolled back with its transaction.
         error = f"The page took longer than the time limit ({_soft_time_limit(self)} s) to fetch, extract and link."
@@ -55,7 +59,10 @@ def ingest_page(self, ingestion_id: int) -> None:
             ingestion_services.mark_failed(ingestion_id=ingestion_id, step=Step.FETCHING, error=str(error))
             return
         # Exponential backoff with a ceiling: 30 s, 1 min, 2 min... for a site that is down for a while.
-        raise self.retry(exc=error, countdown=min(30 * 2**self.request.retries, 1800)) from None
+        countdown = min(30 * 2**self.request.retries, 1800)
+        # Held for the countdown: the sweep leaves it to the retry, and takes it back if the retry is lost.
+        queueing.hold_until(ingestion_id, timezone.now() + datetime.timedelta(seconds=countdown))
+        raise self.retry(exc=error, countdown=countdown) from None
 
 
 def _soft_time_limit(task) -> float | None:
@@ -70,7 +77,8 @@ def link_ingestion(self, ingestion_id: int) -> None:
     if not ingestion_services.claim_link(ingestion_id=ingestion_id):
         return  # linked already, or given up after its last attempt
     try:
-        linking_services.link_ingestion(ingestion_id=ingestion_id)
+        with queueing.renewed(ingestion_id, Step.LINKING, eager=self.request.is_eager):
+            linking_services.link_ingestion(ingestion_id=ingestion_id)
     except SoftTimeLimitExceeded:
         # Its mentions and suggestions are written in one transaction, rolled back with it: none half-written.
         error = f"Linking the article took longer than the time limit ({_soft_time_limit(self)} s)."
@@ -97,5 +105,5 @@ def poll_due_feeds() -> int:
 
 @shared_task(acks_late=True)
 def sweep_stuck_ingestions() -> int:
-    """Queue again the ingestions stuck in a step (run by beat)."""
-    return ingestion_services.sweep_stuck_ingestions()
+    """Queue again each step whose message was not sent, whose worker is gone, or that was lost (beat, every 15 s)."""
+    return queueing.sweep()

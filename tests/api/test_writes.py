@@ -116,3 +116,22 @@ def test_ingest_queues_urls_for_staff_keys_only(editor_client, partner_client, m
     assert [result["queued"] for result in response.json()["results"]] == [True, False]
     bad = editor_client.post("/api/v1/ingest/", {"urls": ["not a url"]}, format="json")
     assert bad.status_code == 400
+
+
+def test_ingest_during_a_broker_outage_keeps_each_address_for_the_sweep(
+    editor_client, django_capture_on_commit_callbacks
+):
+    """Not a 500 with the ingestion committed and its message lost: a 202, the message owed in the outbox."""
+    from ingestion.models import Ingestion, Step
+    from tests.ingestion.test_queueing import broker_down
+
+    urls = {"urls": ["https://news.example.org/outage-a", "https://news.example.org/outage-b"]}
+    with broker_down(), django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post("/api/v1/ingest/", urls, format="json")
+        again = editor_client.post("/api/v1/ingest/", urls, format="json")
+    assert response.status_code == 202, response.content
+    assert [result["queued"] for result in response.json()["results"]] == [True, True]
+    assert again.status_code == 202
+    assert [result["queued"] for result in again.json()["results"]] == [False, False]
+    owed = Ingestion.objects.filter(step=Step.QUEUED, unsent_since__isnull=False)
+    assert sorted(owed.values_list("url", flat=True)) == urls["urls"]

@@ -15,3 +15,9 @@ def test_every_scheduled_task_is_one_the_workers_run():
 
     assert scheduled == {"ingestion.tasks.poll_due_feeds", "ingestion.tasks.sweep_stuck_ingestions"}
     assert scheduled <= set(app.tasks)
+
+
+def test_the_sweep_runs_every_15_seconds():
+    """Often enough that a step whose worker was killed is queued again within a minute (ingestion.queueing)."""
+    sweep = PeriodicTask.objects.get(task="ingestion.tasks.sweep_stuck_ingestions")
+    assert (sweep.interval.every, sweep.interval.period, sweep.crontab) == (15, "seconds", None)

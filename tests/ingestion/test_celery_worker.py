@@ -25,8 +25,25 @@ pytestmark = [
 ]
 
 
-def start_worker(concurrency: int = 1, *, pool: str = "prefork", env: dict | None = None) -> subprocess.Popen:
-    """`celery -A config worker` on the test database (pytest-django's test_<name>), the local server allowed."""
+def start_worker(
+    concurrency: int = 1, *, pool: str = "prefork", env: dict | None = None, command: tuple[str, ...] = ()
+) -> subprocess.Popen:
+    """`celery -A config worker` on the test database (pytest-django's test_<name>), the local server allowed.
+
+    In a session of its own, so that a test can kill the worker with all its pool processes. `command`
+    runs another Celery command on the same database instead (beat).
+    """
+    env = celery_env(env)
+    command = command or (
+        "worker", "--loglevel=WARNING", f"--concurrency={concurrency}", f"--pool={pool}", "--without-heartbeat",
+        "--without-gossip", "--without-mingle",
+    )  # fmt: skip
+    return subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", *command], cwd=REPOSITORY, env=env, start_new_session=True
+    )
+
+
+def celery_env(env: dict | None = None) -> dict:
     database = connection.settings_dict
     url = (
         f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/{database['NAME']}"
@@ -35,11 +52,7 @@ def start_worker(concurrency: int = 1, *, pool: str = "prefork", env: dict | Non
         **os.environ, "DATABASE_URL": url, "INGEST_ALLOW_LOOPBACK": "true", "INGEST_LINKER_CHECK_SECONDS": "0",
         **(env or {}),
     }  # fmt: skip
-    return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel=WARNING", f"--concurrency={concurrency}",
-         f"--pool={pool}", "--without-heartbeat", "--without-gossip", "--without-mingle"],
-        cwd=REPOSITORY, env=env,
-    )  # fmt: skip
+    return env
 
 
 def stop_worker(worker: subprocess.Popen) -> None:

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from ingestion.linking.services import link_article
 from ingestion.models import Ingestion, Mention, ReviewStatus, Step, Suggestion
-from ingestion.services import retry_ingestion, sweep_stuck_ingestions
+from ingestion.queueing import sweep as sweep_stuck_ingestions
+from ingestion.services import retry_ingestion
 from initiatives.models import Initiative
 from sources.models import Citation
 from tests.factories import ArticleFactory, PersonFactory

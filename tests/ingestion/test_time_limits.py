@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from config.celery import app
 from ingestion.models import Ingestion, Mention, Step
-from ingestion.services import fetch_and_store, retry_ingestion, submit_url, sweep_stuck_ingestions
+from ingestion.queueing import sweep as sweep_stuck_ingestions
+from ingestion.services import fetch_and_store, retry_ingestion, submit_url
 from ingestion.tasks import ingest_page
 from tests.conftest import REPOSITORY
 from tests.factories import ArticleFactory, PersonFactory
