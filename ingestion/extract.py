@@ -24,6 +24,8 @@ import trafilatura
 from charset_normalizer import from_bytes
 from lxml import etree
 
+from sources.canonical import is_valid_url
+
 
 class ExtractionError(Exception):
     """No article text could be found in the document."""
@@ -356,7 +358,8 @@ def _language(tree, document) -> str:
 
 
 def _canonical_link(tree) -> str:
+    # An address we could not store or fetch (a port out of range, over 2,000 characters) is no key to the page.
     for href in tree.xpath('//link[@rel="canonical"]/@href'):
-        if href.strip().startswith(("http://", "https://")):
+        if is_valid_url(href.strip()):
             return href.strip()
     return ""

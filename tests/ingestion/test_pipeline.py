@@ -128,6 +128,16 @@ def test_ingest_honours_rel_canonical(web):
 
 
 @pytest.mark.parametrize(
+    "canonical", ["http://news.example:99999/story-1", "https://news.example/" + "a" * 2000, "http://[::1/story-1"]
+)
+def test_ingest_ignores_a_rel_canonical_it_could_not_store(web, canonical):
+    web.routes["/story-1"] = _route(html_page(OFF_TOPIC, extra_head=f"<link rel='canonical' href='{canonical}'>"))
+    (line,), status = run_ingest(web.url("/story-1"))
+    assert (line["status"], status) == ("new", 0)
+    assert Article.objects.get().canonical_url == web.url("/story-1").replace("http:", "https:")
+
+
+@pytest.mark.parametrize(
     ("route", "error"),
     [
         ({"body": b"\x89PNG\r\n\x1a\n" + b"0" * 100, "headers": {"Content-Type": "image/png"}}, "image/png"),
