@@ -9,14 +9,24 @@ from api.viewsets import JSONErrorsMixin, context_for
 from api.writes import IsStaffKey
 from editorial.workflow import may_edit
 from ingestion.services import submit_url
+from sources.canonical import MAX_URL_LENGTH, validate_url
 from sources.models import Article
 
 MAX_URLS = 100
 
 
+class PageURLField(serializers.URLField):
+    """An address the pipeline can fetch and store: the pipeline's own check, not DRF's looser one."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=MAX_URL_LENGTH, **kwargs)
+        # DRF's validators let a port of 99999 and 2,048 characters through: the one check replaces them.
+        self.validators = [validate_url]
+
+
 class IngestRequestSerializer(serializers.Serializer):
     urls = serializers.ListField(
-        child=serializers.URLField(max_length=2000),
+        child=PageURLField(),
         min_length=1,
         max_length=MAX_URLS,
         help_text=f"Addresses of articles to ingest, 1 to {MAX_URLS}.",

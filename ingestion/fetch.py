@@ -16,6 +16,9 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from sources.canonical import validate_url
 
 Resolver = Callable[[str, int], list[str]]
 
@@ -59,15 +62,41 @@ def system_resolver(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(info[4][0] for info in infos))
 
 
+# NAT64's well-known prefix (RFC 6052): the gateway connects to the IPv4 address in the last 32 bits.
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# Ranges no public page is served from that `is_global` lets through, or does not refuse in every Python version.
+_NOT_PUBLIC = tuple(
+    ipaddress.ip_network(network)
+    for network in (
+        "192.88.99.0/24",  # 6to4 relay anycast (RFC 7526)
+        "fec0::/10",  # site-local (RFC 3879)
+        "2001::/32",  # Teredo: a tunnel to an IPv4 address we would not see
+        "::/96",  # IPv4-compatible (deprecated by RFC 4291)
+        "::ffff:0:0:0/96",  # IPv4-translated (RFC 2765)
+        "64:ff9b:1::/48",  # NAT64 for local use (RFC 8215)
+    )
+)
+
+
 def check_address(address: str, *, allow_loopback: bool) -> None:
-    """Refuse any address that is not on the public internet."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    """Refuse any address that is not on the public internet, nor one that reaches a private one through IPv4."""
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped or ip in _NAT64:
+            # It reaches the IPv4 address it carries: judged as that address.
+            ip = ip.ipv4_mapped or ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        elif ip.sixtofour and not _is_public(ip.sixtofour):
+            # 6to4 (2002::/16) is routed to the IPv4 address it carries: 2002:a00:1:: is 10.0.0.1's network.
+            raise FetchRefused(f"Refused {address}: it leads to {ip.sixtofour}, not a public address.")
     if ip.is_loopback and allow_loopback:
         return
-    if not ip.is_global or ip.is_multicast or ip.is_reserved or ip.is_link_local or ip.is_loopback:
+    if not _is_public(ip):
         raise FetchRefused(f"Refused {address}: not a public address.")
+
+
+def _is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    special = ip.is_multicast or ip.is_reserved or ip.is_link_local or ip.is_loopback
+    return ip.is_global and not special and not any(ip in network for network in _NOT_PUBLIC)
 
 
 @functools.cache
@@ -135,9 +164,12 @@ class SafeFetcher:
         raise FetchRefused(f"More than {self.max_redirects} redirects.")
 
     def _request(self, url: str, headers: dict[str, str]) -> FetchResult:
+        try:
+            # Every address, a redirect's too: a port out of range or a broken IPv6 literal would raise below.
+            validate_url(url)
+        except ValidationError as error:
+            raise FetchRefused(f"Refused {url[:200]!r}: {error.messages[0]}") from None
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchRefused(f"Refused {url!r}: only http and https addresses are fetched.")
         if parts.username or parts.password:
             raise FetchRefused("Refused an address with credentials in it.")
         host = parts.hostname

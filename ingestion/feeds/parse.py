@@ -57,18 +57,28 @@ def parse_feed(content: bytes) -> ParsedFeed:
 def _parse_json_feed(content: bytes) -> ParsedFeed:
     try:
         data = json.loads(content)
+    except RecursionError:
+        raise FeedError("Not a feed: JSON nested deeper than Python reads.") from None
     except ValueError as error:
         raise FeedError(f"Not a feed: invalid JSON ({error}).") from None
-    if not isinstance(data, dict) or not str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
+    if not isinstance(data, dict) or not _json_text(data.get("version")).startswith("https://jsonfeed.org/version/"):
         raise FeedError("Not a feed: JSON without a JSON Feed version.")
     items = data.get("items") if isinstance(data.get("items"), list) else []
-    entries = [
-        Entry(
-            link=str(item.get("url") or item.get("external_url") or "").strip(),
-            title=plain_text(str(item.get("title", "")))[:500],
-            guid=str(item.get("id", ""))[:500],
-        )
-        for item in items
-        if isinstance(item, dict)
-    ]
-    return ParsedFeed(title=plain_text(str(data.get("title", "")))[:300], entries=entries)
+    # An item that is not an object is an entry without a link: counted, and noted on the run, not dropped unseen.
+    entries = [_json_entry(item if isinstance(item, dict) else {}) for item in items]
+    return ParsedFeed(title=plain_text(_json_text(data.get("title")))[:300], entries=entries)
+
+
+def _json_entry(item: dict) -> Entry:
+    return Entry(
+        link=(_json_text(item.get("url")) or _json_text(item.get("external_url"))).strip(),
+        title=plain_text(_json_text(item.get("title")))[:500],
+        guid=_json_text(item.get("id"))[:500],
+    )
+
+
+def _json_text(value) -> str:
+    """A string or number as text; anything else (a list, an object, nested at will) is no text."""
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else ""

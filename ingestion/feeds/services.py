@@ -4,7 +4,6 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -12,9 +11,7 @@ from ingestion.feeds.parse import FeedError, parse_feed
 from ingestion.fetch import FetchError, SafeFetcher
 from ingestion.models import Feed, FeedRun, FeedRunStatus, Ingestion
 from ingestion.services import queue_fetch
-from sources.canonical import canonical_url
-
-_validate_url = URLValidator(schemes=["http", "https"])
+from sources.canonical import canonical_url, validate_url
 
 
 def poll_feed(*, feed: Feed, fetcher: SafeFetcher | None = None) -> FeedRun:
@@ -60,23 +57,23 @@ def poll_feed(*, feed: Feed, fetcher: SafeFetcher | None = None) -> FeedRun:
 def _queue_entries(feed: Feed, parsed, run: FeedRun) -> None:
     run.fetched = len(parsed.entries)
     notes = list(parsed.warnings)
-    by_key: dict[str, str] = {}
+    by_key: dict[str, Ingestion] = {}
     for entry in parsed.entries:
+        ingestion = Ingestion(url=entry.link, url_key=canonical_url(entry.link), feed=feed)
         try:
-            _validate_url(entry.link)
-        except ValidationError:
+            validate_url(entry.link)
+            # The feed is locked (it exists) and a page added meanwhile is caught below: only the fields need checking.
+            ingestion.full_clean(exclude=["feed"], validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            # One bad entry costs only itself: the others are queued, and the run says which and why.
             run.failed += 1
-            notes.append(
-                f"Entry {entry.title or entry.guid or '(untitled)'!r}: no usable http(s) link ({entry.link!r})."
-            )
+            name = entry.title or entry.guid or "(untitled)"
+            notes.append(f"Entry {name!r} skipped: {error.messages[0]} ({entry.link[:200]!r})")
             continue
-        by_key.setdefault(canonical_url(entry.link), entry.link)
+        by_key.setdefault(ingestion.url_key, ingestion)
     known = set(Ingestion.objects.filter(url_key__in=by_key).values_list("url_key", flat=True))
     run.duplicate = run.fetched - run.failed - (len(by_key) - len(known))
-    new = [Ingestion(url=link[:2000], url_key=key, feed=feed) for key, link in by_key.items() if key not in known]
-    for ingestion in new:
-        # The feed is locked (it exists) and a page added meanwhile is caught below: only the fields need checking.
-        ingestion.full_clean(exclude=["feed"], validate_unique=False, validate_constraints=False)
+    new = [ingestion for key, ingestion in by_key.items() if key not in known]
     try:
         with transaction.atomic():
             new = Ingestion.objects.bulk_create(new)

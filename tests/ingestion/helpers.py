@@ -22,6 +22,13 @@ def html_page(text: str, *, title: str = "A story", extra_head: str = "", extra_
     ).encode()
 
 
+def rss(items: list[tuple[str, str]]) -> bytes:
+    """An RSS 2.0 feed of (title, link) items."""
+    entries = "".join(f"<item><title>{title}</title><link>{link}</link></item>" for title, link in items)
+    return (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Test Times</title>{entries}"
+            "</channel></rss>").encode()  # fmt: skip
+
+
 def run_ingest(*inputs: str) -> tuple[list[dict], int]:
     """Run `manage.py ingest --json` in this process (on the test database); returns its lines and exit status."""
     out, err = io.StringIO(), io.StringIO()

@@ -15,8 +15,7 @@ from sources.models import Article
 from tests.conftest import REPOSITORY
 from tests.factories import MembershipFactory, PersonFactory, PostFactory
 from tests.ingestion.conftest import Route
-from tests.ingestion.helpers import FOUNDING_ARTICLE, html_page
-from tests.ingestion.test_feeds import rss
+from tests.ingestion.helpers import FOUNDING_ARTICLE, html_page, rss
 
 REAL_SERVICES = os.environ.get("CELERY_BROKER_URL") and os.environ.get("DATABASE_URL", "").startswith("postgres")
 pytestmark = [

@@ -31,6 +31,16 @@ def test_a_fragment_with_no_article_says_so():
         extract_html("<div>Loading…</div>")
 
 
+@pytest.mark.parametrize("reference", ["&#x1;", "&#1;", "&#X1F;", "&#x0b;", "&#65534;", "&#xFFFF;", "&#x1"])
+def test_a_reference_to_a_control_character_costs_nothing_of_the_text(reference):
+    # In the text or the title, each once made the extractor discard everything ("No article text found").
+    first, rest = BODY.split(" ", 1)
+    body = f"{first}{reference} {rest} Caf&#xE9; &#x1F600; &#169;&#x9;end."
+    extracted = extract_html(page(title=f"Ferry{reference} pier &#9733;", body=body))
+    assert f"{BODY} Café \U0001f600 © end." in extracted.text.split("\n")  # other references are kept
+    assert extracted.title == "Ferry pier ★"
+
+
 def page(*, title: str, h1: str = "", site: str = "", date: str = "", og: str = "", body: str = BODY) -> str:
     meta = f'<meta property="og:site_name" content="{site}">' if site else ""
     meta += f'<meta property="og:title" content="{og}">' if og else ""

@@ -11,16 +11,10 @@ from ingestion.models import Feed, FeedRun, FeedRunStatus, Ingestion, Step
 from sources.models import Article
 from tests.conftest import SHARED_TESTDATA
 from tests.ingestion.conftest import Route
-from tests.ingestion.helpers import html_page
+from tests.ingestion.helpers import html_page, rss
 
 pytestmark = pytest.mark.django_db
 FEEDS = SHARED_TESTDATA / "feeds"
-
-
-def rss(items: list[tuple[str, str]]) -> bytes:
-    entries = "".join(f"<item><title>{title}</title><link>{link}</link></item>" for title, link in items)
-    return (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Test Times</title>{entries}"
-            "</channel></rss>").encode()  # fmt: skip
 
 
 @pytest.fixture

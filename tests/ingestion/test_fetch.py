@@ -15,11 +15,44 @@ def test_check_address_refuses_non_public_addresses(address):
         check_address(address, allow_loopback=False)
 
 
-def test_check_address_lets_public_and_allowed_loopback_through():
-    check_address("93.184.216.34", allow_loopback=False)
+@pytest.mark.parametrize(
+    ("address", "what"),
+    [
+        ("2002:a00:1::1", "6to4 of 10.0.0.1"),
+        ("2002:7f00:1::1", "6to4 of 127.0.0.1"),
+        ("2002:a9fe:a9fe::1", "6to4 of 169.254.169.254"),
+        ("2002:c0a8:1::", "6to4 of 192.168.0.1"),
+        ("fec0::1", "site-local"),
+        ("feff::1", "site-local, its last /16"),
+        ("192.88.99.1", "6to4 relay anycast"),
+        ("2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo"),
+        ("::ffff:169.254.169.254", "IPv4-mapped metadata address"),
+        ("::10.0.0.1", "IPv4-compatible"),
+        ("::5db8:d822", "IPv4-compatible, even of a public address"),
+        ("::ffff:0:10.0.0.1", "IPv4-translated"),
+        ("64:ff9b::10.0.0.1", "NAT64 of 10.0.0.1"),
+        ("64:ff9b::a9fe:a9fe", "NAT64 of 169.254.169.254"),
+        ("64:ff9b:1::5db8:d822", "local-use NAT64"),
+    ],
+)
+def test_check_address_refuses_private_addresses_in_ipv6_forms(address, what):
+    with pytest.raises(FetchRefused):
+        check_address(address, allow_loopback=False)
+
+
+@pytest.mark.parametrize(
+    "address", ["93.184.216.34", "2606:4700::6810:84e5", "2002:5db8:d822::1", "64:ff9b::5db8:d822"]
+)  # public IPv4, public IPv6, 6to4 and NAT64 of 93.184.216.34
+def test_check_address_lets_public_addresses_through(address):
+    check_address(address, allow_loopback=False)
+
+
+def test_check_address_lets_allowed_loopback_through():
     check_address("127.0.0.1", allow_loopback=True)
     with pytest.raises(FetchRefused):
         check_address("10.0.0.1", allow_loopback=True)
+    with pytest.raises(FetchRefused):
+        check_address("2002:7f00:1::1", allow_loopback=True)  # 6to4 goes out to a relay, never to this host
 
 
 @pytest.mark.parametrize(
@@ -49,6 +82,14 @@ def test_fetch_checks_every_redirect(fetcher, web):
     with pytest.raises(FetchRefused, match="not a public address"):
         fetcher.get(web.url("/hop"))
     assert [path for path, _ in web.requests] == ["/hop", "/hop2"]
+
+
+@pytest.mark.parametrize("location", ["http://news.test:99999/", "/" + "a" * 2000], ids=["port", "long"])
+def test_fetch_refuses_a_redirect_to_an_address_it_cannot_read(fetcher, web, location):
+    web.routes["/hop"] = Route(b"", status=302, headers={"Location": location})
+    with pytest.raises(FetchRefused):
+        fetcher.get(web.url("/hop"))
+    assert [path for path, _ in web.requests] == ["/hop"]
 
 
 def test_fetch_follows_safe_redirects_and_sends_an_honest_user_agent(fetcher, web, settings):

@@ -128,6 +128,30 @@ def test_ingest_honours_rel_canonical(web):
 
 
 @pytest.mark.parametrize(
+    "canonical", ["http://news.example:99999/story-1", "https://news.example/" + "a" * 2000, "http://[::1/story-1"]
+)
+def test_ingest_ignores_a_rel_canonical_it_could_not_store(web, canonical):
+    web.routes["/story-1"] = _route(html_page(OFF_TOPIC, extra_head=f"<link rel='canonical' href='{canonical}'>"))
+    (line,), status = run_ingest(web.url("/story-1"))
+    assert (line["status"], status) == ("new", 0)
+    assert Article.objects.get().canonical_url == web.url("/story-1").replace("http:", "https:")
+
+
+def test_ingest_reports_each_bad_address_and_goes_on_with_the_batch(web):
+    web.routes["/a"] = _route(html_page(OFF_TOPIC))
+    web.routes["/b"] = _route(html_page(FOUNDING_ARTICLE))
+    too_long = web.url("/" + "b" * 2000)
+    inputs = [web.url("/a"), "http://news.test:99999/story", too_long, "http://[::1/", "x" * 5000, web.url("/b")]
+    lines, status = run_ingest(*inputs)
+    assert [line["status"] for line in lines] == ["new", "error", "error", "error", "error", "new"]
+    assert status == 1
+    assert "port" in lines[1]["error"]
+    assert "characters long" in lines[2]["error"]
+    assert all(set(line) == JSON_KEYS for line in lines)
+    assert Ingestion.objects.count() == Article.objects.count() == 2
+
+
+@pytest.mark.parametrize(
     ("route", "error"),
     [
         ({"body": b"\x89PNG\r\n\x1a\n" + b"0" * 100, "headers": {"Content-Type": "image/png"}}, "image/png"),

@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from ingestion import services
@@ -10,6 +11,7 @@ from ingestion.fetch import FetchError, SafeFetcher
 from ingestion.linking.services import link_article
 from ingestion.models import Outcome, Step
 from ingestion.selectors import describe_ingestion, list_current_mentions, list_current_suggestions
+from sources.canonical import validate_url
 
 
 class Command(BaseCommand):
@@ -38,8 +40,14 @@ class Command(BaseCommand):
 
     def ingest_one(self, input_name: str, fetcher: SafeFetcher) -> dict:
         path = Path(input_name)
+        is_file = "://" not in input_name and _is_file(path)
+        if not is_file:
+            try:
+                validate_url(input_name)
+            except ValidationError as error:
+                return _error_line(input_name, f"Neither a file here nor an address to fetch: {error.messages[0]}")
         try:
-            if "://" not in input_name and path.is_file():
+            if is_file:
                 ingestion = services.ingest_file(path=path)
                 document = services.read_file(path)
             else:
@@ -53,8 +61,7 @@ class Command(BaseCommand):
         except FetchError as error:  # transient errors, after the fetcher's own retries
             ingestion = services.mark_failed(ingestion_id=ingestion.pk, step=Step.FETCHING, error=str(error))
         except OSError as error:
-            return {"input": input_name, "status": "error", "error": str(error), "article": None,
-                    "mentions": [], "suggestions": []}  # fmt: skip
+            return _error_line(input_name, str(error))
         mentions, suggestions = [], []
         if ingestion.step == Step.DONE and ingestion.outcome in (Outcome.NEW, Outcome.UPDATED):
             # Linked as it was stored.
@@ -65,6 +72,18 @@ class Command(BaseCommand):
             result = link_article(article=ingestion.article)
             mentions, suggestions = result.mentions, result.suggestions
         return describe_ingestion(ingestion, input_name=input_name, mentions=mentions, suggestions=suggestions)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for a file's is no file
+        return False
+
+
+def _error_line(input_name: str, error: str) -> dict:
+    """The line of an input that never became an ingestion."""
+    return {"input": input_name, "status": "error", "error": error, "article": None, "mentions": [], "suggestions": []}
 
 
 def _dumps(line: dict) -> str:
