@@ -62,9 +62,10 @@ __all__ = [
 
 
 def _lock(record: CuratedRecord) -> CuratedRecord:
-    # Row lock: two reviewers pressing "publish" at once must not both number a version.
-    # of=self: PostgreSQL refuses to lock the nullable side of the outer join to the pending revision.
-    return type(record).objects.select_for_update(of=("self",)).select_related("pending_revision").get(pk=record.pk)
+    # Row lock: two reviewers pressing "publish" at once must not both number a version. The pending edit is read
+    # after it, never joined: a request that waited for the lock gets the row as the other one left it, but a joined
+    # row as it was before (PostgreSQL rechecks only the locked row), its old edit or none beside the new id.
+    return type(record).objects.select_for_update().get(pk=record.pk)
 
 
 def _log(record, action, *, by, comment="", before="", after="", revision=None, is_public=None, **extra) -> Change:
