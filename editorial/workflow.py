@@ -24,7 +24,7 @@ from editorial.models import (
     RevisionStatus,
     writes_through,
 )
-from editorial.revisions import take, write_fields, write_relations
+from editorial.revisions import overlay, take, working_copy, write_fields, write_relations
 from editorial.rules import (
     TRANSITIONS,
     CitationsMissing,
@@ -115,20 +115,23 @@ def save_record(
     record: CuratedRecord,
     by,
     data: dict | None = None,
+    changes: dict | None = None,
     expected_version: int | None = None,
     message: str = "",
     reverts: Revision | None = None,
 ) -> Revision:
     """Save an editor's version of a record: written to a record the public does not see, held for review otherwise.
 
-    `data` (see editorial.revisions) defaults to the record as it is in memory. A new record is
-    created as a draft. `expected_version` is the version the editor opened: if someone saved
-    since, EditConflict is raised and nothing is written.
+    `data` (see editorial.revisions) defaults to the record as it is in memory; `changes`, a part of
+    such data, is laid over the version editors work on as it is once locked, so that partial
+    edits sent at once are each applied in turn. A new record is created as a draft.
+    `expected_version` is the version the editor opened: if someone saved since, EditConflict is
+    raised and nothing is written.
     """
     if not may_edit(by, type(record)):
         raise PermissionDenied("You may not edit this kind of record.")
-    data = data if data is not None else take(record)
     if record.pk is None:
+        data = overlay(data if data is not None else take(record), changes or {})
         record.editorial_status = EditorialStatus.DRAFT
         record.created_by = record.updated_by = by
         _write(record, data)
@@ -141,6 +144,10 @@ def save_record(
         raise EditConflict(locked, expected_version)
     if locked.editorial_status == EditorialStatus.ARCHIVED:
         raise TransitionNotAllowed("edit", locked.editorial_status)
+    if changes is not None:
+        data = overlay(working_copy(locked), changes)
+    elif data is None:
+        data = take(record)
     write_fields(locked, data)
     locked.full_clean()  # validates the edit now, even when it will wait for review; normalises dates
     data = {**data, "fields": take(locked, m2m=data["m2m"], children=data["children"])["fields"]}

@@ -206,6 +206,18 @@ def test_unpublishing_makes_the_waiting_edit_the_draft(editor, reviewer):
     assert Change.objects.filter(object_id=live.pk, action=ChangeAction.UNPUBLISH, is_public=True).exists()
 
 
+@pytest.mark.parametrize("is_live", [True, False], ids=["pending-edit", "draft"])
+def test_changes_are_laid_over_the_record_as_it_is_once_locked(editor, second_editor, reviewer, is_live):
+    initiative = published(editor, reviewer) if is_live else new_initiative(editor)
+    stale = Initiative.objects.get(pk=initiative.pk)  # read before the other editor's save, as a request does
+    save_record(record=initiative, by=second_editor, changes={"fields": {"name": "AI Hub, renamed"}})
+    save_record(record=stale, by=editor, changes={"fields": {"summary": "A hub."}})
+
+    saved = Initiative.objects.get(pk=initiative.pk)
+    fields = saved.pending_revision.data["fields"] if is_live else take(saved)["fields"]
+    assert (fields["name"], fields["summary"]) == ("AI Hub, renamed", "A hub.")  # neither edit undid the other
+
+
 def test_archive_and_restore(editor, reviewer):
     initiative = published(editor, reviewer)
     transition(record=initiative, action="archive", by=reviewer)
