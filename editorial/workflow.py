@@ -243,16 +243,17 @@ def _move_record(record: CuratedRecord, spec: Transition, new_status: str, *, by
     if new_status == EditorialStatus.PUBLISHED:
         require_citations(record)
         latest = _latest_revision(record)
-    if pending is not None and new_status == EditorialStatus.DRAFT:
+    if pending is not None and before == EditorialStatus.PUBLISHED and new_status == EditorialStatus.DRAFT:
         # Unpublished: nothing is live any more, so the waiting edit becomes the draft.
         _write(record, pending.data)
         pending.status = RevisionStatus.SAVED
         pending.save(update_fields=["status"])
         record.pending_revision = None
     elif pending is not None:
-        pending.status = RevisionStatus.DISCARDED
-        pending.save(update_fields=["status"])
-        record.pending_revision = None
+        # Only a live record keeps an edit waiting. Archiving discards it, as a step of its own in the history; so
+        # does restoring a record archived with one (as a race once left), rather than fold it into the draft unseen.
+        comment = f"Discarded by “{spec.label}”: only a published record keeps an edit waiting for review."
+        _move_pending(record, TRANSITIONS["discard_edit"], RevisionStatus.DISCARDED, by=by, comment=comment)
     record.editorial_status = new_status
     fields = ["editorial_status", "pending_revision"]
     if EditorialStatus.PUBLISHED in (before, new_status):

@@ -13,7 +13,7 @@ from django.db import connection, connections
 from django.db.migrations.state import ProjectState
 from rest_framework.test import APIClient
 
-from editorial.models import Change, EditorialStatus, Revision, RevisionStatus
+from editorial.models import Change, ChangeAction, EditorialStatus, Revision, RevisionStatus
 from editorial.roles import EDITOR, REVIEWER, sync_roles
 from editorial.workflow import save_record, transition
 from initiatives.models import Theme
@@ -149,6 +149,36 @@ def test_approving_an_edit_while_it_is_being_edited(keys, round_):
         assert theme.description == approved[-1].data["fields"]["description"]  # what was approved is what is live
     else:
         assert (theme.published_version, approved) == (1, [])
+
+
+@pytest.mark.parametrize("round_", range(ROUNDS))
+def test_archiving_a_record_while_it_is_being_edited(keys, round_):
+    theme = published_theme(f"Theme {round_}")
+    bodies = [f"Edit {index} while the reviewer archives." for index in range(5)]
+    statuses = together(
+        (keys["reviewer"], "post", url(theme, "transitions/"), {"action": "archive"}),
+        *((keys["editor"], "patch", url(theme), {"description": body}) for body in bodies),
+    )
+
+    assert 500 not in statuses, f"{statuses.count(500)} server errors of {len(statuses)}"
+    assert statuses[0] == 200
+    assert set(statuses[1:]) <= {200, 409}  # an edit after the archive is refused
+    theme = assert_allowed(theme)
+    assert (theme.editorial_status, theme.pending_revision_id) == (EditorialStatus.ARCHIVED, None)
+    revisions = history(theme)
+    accepted = {body for body, status in zip(bodies, statuses[1:], strict=True) if status == 200}
+    assert accepted <= {revision.data["fields"]["description"] for revision in revisions}
+    if accepted:  # the edit still waiting was discarded by the archive, and the history says so
+        discard = Change.objects.get(
+            content_type=ContentType.objects.get_for_model(Theme), object_id=theme.pk, action=ChangeAction.DISCARD_EDIT
+        )
+        assert (discard.revision, discard.revision.status) == (revisions[-1], RevisionStatus.DISCARDED)
+
+    restored = APIClient()
+    restored.credentials(HTTP_X_API_KEY=keys["reviewer"])
+    assert restored.post(url(theme, "transitions/"), {"action": "restore"}, format="json").status_code == 200
+    theme = assert_allowed(theme)
+    assert theme.description == "As published."  # restored as archived: no edit folded in
 
 
 @pytest.mark.parametrize("edit_in_review", [False, True], ids=["record-in-review", "edit-in-review"])

@@ -228,6 +228,40 @@ def test_archive_and_restore(editor, reviewer):
     assert initiative.editorial_status == EditorialStatus.DRAFT
 
 
+def test_archiving_discards_the_waiting_edit_as_a_step_of_its_own(editor, reviewer):
+    initiative = published(editor, reviewer)
+    initiative.name = "AI Hub, renamed"
+    edit = save_record(record=initiative, by=editor)
+    transition(record=initiative, action="archive", by=reviewer)
+
+    edit.refresh_from_db()
+    assert (initiative.pending_revision_id, edit.status) == (None, RevisionStatus.DISCARDED)
+    steps = Change.objects.filter(object_id=initiative.pk, content_type__model="initiative").order_by("pk")
+    assert [step.action for step in steps][-2:] == [ChangeAction.DISCARD_EDIT, ChangeAction.ARCHIVE]
+    discard = steps.get(action=ChangeAction.DISCARD_EDIT)
+    assert (discard.revision, discard.user) == (edit, reviewer)
+    assert Initiative.objects.get(pk=initiative.pk).version == steps.count()  # one version per step
+
+
+def test_restoring_folds_in_no_edit_left_waiting_on_an_archived_record(editor, reviewer):
+    initiative = published(editor, reviewer)
+    initiative.name = "AI Hub, renamed"
+    edit = save_record(record=initiative, by=editor)
+    # What a race between archive and edit once left: an archived record with a live edit waiting.
+    Initiative.objects.filter(pk=initiative.pk).update_unrecorded(editorial_status=EditorialStatus.ARCHIVED)
+    transition(record=initiative, action="restore", by=reviewer)
+
+    restored = Initiative.objects.get(pk=initiative.pk)
+    assert (restored.editorial_status, restored.name, restored.pending_revision) == (
+        EditorialStatus.DRAFT,
+        "AI Hub",
+        None,
+    )
+    edit.refresh_from_db()
+    assert edit.status == RevisionStatus.DISCARDED
+    assert Change.objects.filter(object_id=initiative.pk, action=ChangeAction.DISCARD_EDIT, revision=edit).exists()
+
+
 def test_revert_is_a_new_edit_that_goes_through_review(editor, reviewer):
     initiative = published(editor, reviewer)
     first = Revision.objects.get(object_id=initiative.pk, content_type__model="initiative", number=1)
