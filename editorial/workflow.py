@@ -353,7 +353,9 @@ def _publish_sources(record: CuratedRecord, *, by) -> None:
     citations = getattr(record, "citations", None)
     if citations is None:
         return
-    for citation in citations.filter(editorial_status__in=[EditorialStatus.DRAFT, EditorialStatus.IN_REVIEW]):
+    drafts = [EditorialStatus.DRAFT, EditorialStatus.IN_REVIEW]
+    # Locked, in one order, as read: a citation an editor saves meanwhile is not overwritten with its old state.
+    for citation in citations.select_for_update().filter(editorial_status__in=drafts).order_by("pk"):
         before = citation.editorial_status
         latest = _latest_revision(citation)
         citation.editorial_status = EditorialStatus.PUBLISHED

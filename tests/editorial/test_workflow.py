@@ -6,6 +6,8 @@ from decimal import Decimal
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from editorial.models import Change, ChangeAction, EditorialStatus, Redirect, Revision, RevisionStatus, UnrecordedWrite
 from editorial.revisions import take
@@ -216,6 +218,20 @@ def test_changes_are_laid_over_the_record_as_it_is_once_locked(editor, second_ed
     saved = Initiative.objects.get(pk=initiative.pk)
     fields = saved.pending_revision.data["fields"] if is_live else take(saved)["fields"]
     assert (fields["name"], fields["summary"]) == ("AI Hub, renamed", "A hub.")  # neither edit undid the other
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no row locks: it writes one at a time")
+def test_publishing_locks_the_draft_citations_it_publishes(editor, reviewer):
+    initiative = new_initiative(editor)
+    cite(initiative, editor)
+    transition(record=initiative, action="submit", by=editor)
+    with CaptureQueriesContext(connection) as queries:
+        transition(record=initiative, action="publish", by=reviewer)
+
+    table = Citation._meta.db_table
+    reads = [sql for query in queries if (sql := query["sql"]).startswith(f'SELECT "{table}"') and "IN (" in sql]
+    assert reads, "publishing reads the citations still in draft"
+    assert all(sql.endswith("FOR UPDATE") for sql in reads)
 
 
 def test_archive_and_restore(editor, reviewer):
