@@ -130,6 +130,13 @@ def write_fields(record: models.Model, data: dict) -> None:
         setattr(record, field.attname, None if value is None else field.to_python(value))
 
 
+def write_checked(record: CuratedRecord, data: dict) -> None:
+    """Set `data` on the record in memory and validate it whole: its fields, and its links as `data` sets them."""
+    write_fields(record, data)
+    record.full_clean()
+    record.clean_links(data["m2m"])
+
+
 def write_relations(record: models.Model, data: dict) -> None:
     """Bring the saved record's links and owned rows to `data`, touching only what differs."""
     for name, pks in data["m2m"].items():

@@ -24,7 +24,7 @@ from editorial.models import (
     RevisionStatus,
     writes_through,
 )
-from editorial.revisions import overlay, take, working_copy, write_fields, write_relations
+from editorial.revisions import overlay, take, working_copy, write_checked, write_relations
 from editorial.rules import (
     TRANSITIONS,
     CitationsMissing,
@@ -148,8 +148,7 @@ def save_record(
         data = overlay(working_copy(locked), changes)
     elif data is None:
         data = take(record)
-    write_fields(locked, data)
-    locked.full_clean()  # validates the edit now, even when it will wait for review; normalises dates
+    write_checked(locked, data)  # validates the edit now, even when it will wait for review; normalises dates
     data = {**data, "fields": take(locked, m2m=data["m2m"], children=data["children"])["fields"]}
     action = ChangeAction.REVERT if reverts else ChangeAction.EDIT
     locked.updated_by = by
@@ -289,8 +288,7 @@ def _move_pending(record: CuratedRecord, spec: Transition, new_status: str, *, b
     if new_status == RevisionStatus.APPROVED:
         action = ChangeAction.APPROVE_EDIT
         old_slug = record.slug
-        write_fields(record, pending.data)
-        record.full_clean()
+        write_checked(record, pending.data)
         require_citations(record)
         _write(record, pending.data)
         if record.slug != old_slug:
@@ -322,8 +320,7 @@ def _move_pending(record: CuratedRecord, spec: Transition, new_status: str, *, b
 
 def _write(record: CuratedRecord, data: dict) -> None:
     """Write `data` to the record's row and its links and owned rows: the only place content is saved."""
-    write_fields(record, data)
-    record.full_clean()
+    write_checked(record, data)
     record.save()
     write_relations(record, data)
 

@@ -4,7 +4,7 @@ import pytest
 
 from editorial.models import Revision
 from initiatives.models import Initiative, Theme
-from tests.factories import OrganizationFactory
+from tests.factories import MeetingFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +116,12 @@ def test_ingest_queues_urls_for_staff_keys_only(editor_client, partner_client, m
     assert [result["queued"] for result in response.json()["results"]] == [True, False]
     bad = editor_client.post("/api/v1/ingest/", {"urls": ["not a url"]}, format="json")
     assert bad.status_code == 400
+
+
+def test_a_meeting_made_part_of_its_own_session_is_a_400(editor_client):
+    meeting, session = MeetingFactory(), MeetingFactory(kind="session")
+    session.parents.set([meeting])
+    response = editor_client.patch(f"/api/v1/meetings/{meeting.uuid}/", {"parents": [str(session.uuid)]}, format="json")
+    assert response.status_code == 400, response.content
+    assert "cannot be part of itself" in str(response.json()["error"]["details"]["parents"])
+    assert not meeting.parents.exists()
