@@ -8,7 +8,7 @@ import json
 from functools import cache
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import IntegrityError, models
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.decorators import action
@@ -142,7 +142,7 @@ class WritableMixin:
         values = dict(serializer.validated_data)
         values.pop("expected_version", None)
         record = self.resource.model()
-        save_record(record=record, by=request.user, changes=_changes(values, type(record)))
+        self.save_through_workflow(serializer, record=record, changes=_changes(values, type(record)))
         return Response(_result(record, request, self.resource.name), status=201)
 
     def editable(self, uuid) -> CuratedRecord | None:
@@ -160,8 +160,24 @@ class WritableMixin:
         values = dict(serializer.validated_data)
         expected = values.pop("expected_version", None)
         # Not read here: a PATCH sent while another is saved is laid over that one's edit, not over what it replaced.
-        save_record(record=record, by=request.user, changes=_changes(values, type(record)), expected_version=expected)
+        self.save_through_workflow(
+            serializer, record=record, changes=_changes(values, type(record)), expected_version=expected
+        )
         return Response(_result(record, request, self.resource.name))
+
+    def save_through_workflow(self, serializer: serializers.Serializer, **options) -> None:
+        """Save through the workflow; a unique value another request took since validation is refused as validation
+        refuses it (a 400 naming the field), not a server error."""
+        try:
+            save_record(by=self.request.user, **options)
+        except IntegrityError:
+            # The other request's row is committed now: validating again names the field it took. A failure that
+            # validation cannot explain stays a server error.
+            again = type(serializer)(
+                instance=serializer.instance, data=serializer.initial_data, partial=serializer.partial
+            )
+            again.is_valid(raise_exception=True)
+            raise
 
     @extend_schema(request=TransitionSerializer, responses={200: WriteResultSerializer})
     @action(detail=True, methods=["post"], url_path="transitions")

@@ -192,3 +192,12 @@ def test_two_reviewers_publishing_at_once_publish_once(keys, round_, edit_in_rev
     assert sorted(statuses) == [200, 409, 409, 409], statuses
     theme = assert_allowed(theme)
     assert (theme.editorial_status, theme.published_version) == (EditorialStatus.PUBLISHED, 1 + edit_in_review)
+
+
+@pytest.mark.parametrize("round_", range(ROUNDS))
+def test_two_records_created_at_once_with_one_address(keys, round_):
+    body = {"slug": f"theme-{round_}", "name": f"Theme {round_}"}
+    statuses = together(*[(keys["editor"], "post", "/api/v1/themes/", body)] * 4)
+
+    assert sorted(statuses) == [201, 400, 400, 400], statuses  # the others are told the address is taken
+    assert_allowed(Theme.objects.get(slug=body["slug"]))
