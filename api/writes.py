@@ -8,7 +8,7 @@ import json
 from functools import cache
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import IntegrityError, models
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.decorators import action
@@ -18,7 +18,6 @@ from api.models import APIKey
 from api.viewsets import context_for
 from editorial.dates import PartialDate
 from editorial.models import CuratedRecord
-from editorial.revisions import take
 from editorial.workflow import TRANSITIONS, save_record, transition
 
 WRITE_ACTIONS = ("create", "partial_update", "transitions")
@@ -105,10 +104,9 @@ def _result(record: CuratedRecord, request, resource_name: str) -> dict:
     }
 
 
-def _data(record: CuratedRecord, values: dict, model: type[models.Model]) -> dict:
-    """The revision data of `record` with `values` laid over it (a live record's pending edit is the base)."""
-    data = record.pending_revision.data if record.pending_revision_id else take(record)
-    data = {"fields": dict(data["fields"]), "m2m": dict(data["m2m"]), "children": data["children"]}
+def _changes(values: dict, model: type[models.Model]) -> dict:
+    """The request's values as revision data, for the workflow to lay over the record once it holds its lock."""
+    data: dict[str, dict] = {"fields": {}, "m2m": {}}
     for name, value in values.items():
         field = model._meta.get_field(name)
         if field.many_to_many:
@@ -144,7 +142,7 @@ class WritableMixin:
         values = dict(serializer.validated_data)
         values.pop("expected_version", None)
         record = self.resource.model()
-        save_record(record=record, by=request.user, data=_data(record, values, type(record)))
+        self.save_through_workflow(serializer, record=record, changes=_changes(values, type(record)))
         return Response(_result(record, request, self.resource.name), status=201)
 
     def editable(self, uuid) -> CuratedRecord | None:
@@ -161,9 +159,25 @@ class WritableMixin:
         serializer.is_valid(raise_exception=True)
         values = dict(serializer.validated_data)
         expected = values.pop("expected_version", None)
-        data = _data(record, values, type(record))
-        save_record(record=record, by=request.user, data=data, expected_version=expected)
+        # Not read here: a PATCH sent while another is saved is laid over that one's edit, not over what it replaced.
+        self.save_through_workflow(
+            serializer, record=record, changes=_changes(values, type(record)), expected_version=expected
+        )
         return Response(_result(record, request, self.resource.name))
+
+    def save_through_workflow(self, serializer: serializers.Serializer, **options) -> None:
+        """Save through the workflow; a unique value another request took since validation is refused as validation
+        refuses it (a 400 naming the field), not a server error."""
+        try:
+            save_record(by=self.request.user, **options)
+        except IntegrityError:
+            # The other request's row is committed now: validating again names the field it took. A failure that
+            # validation cannot explain stays a server error.
+            again = type(serializer)(
+                instance=serializer.instance, data=serializer.initial_data, partial=serializer.partial
+            )
+            again.is_valid(raise_exception=True)
+            raise
 
     @extend_schema(request=TransitionSerializer, responses={200: WriteResultSerializer})
     @action(detail=True, methods=["post"], url_path="transitions")

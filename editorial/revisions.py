@@ -109,6 +109,17 @@ def take(record: CuratedRecord, *, m2m: dict[str, list] | None = None, children:
     return data
 
 
+def working_copy(record: CuratedRecord) -> dict:
+    """What an editor edits: a live record's edit waiting for review if it has one, else the record as saved."""
+    pending = record.pending_revision if record.pending_revision_id else None
+    return pending.data if pending is not None else take(record)
+
+
+def overlay(data: dict, changes: dict) -> dict:
+    """`data` with `changes` laid over it: some of a revision's fields, links or owned rows."""
+    return {part: {**data[part], **changes.get(part, {})} for part in ("fields", "m2m", "children")}
+
+
 def write_fields(record: models.Model, data: dict) -> None:
     """Set the record's own fields from `data` (in memory; the caller validates and saves)."""
     fields = {field.name: field for field in content_fields(type(record))}
@@ -117,6 +128,13 @@ def write_fields(record: models.Model, data: dict) -> None:
         if field is None:
             continue  # a field removed since the revision was taken
         setattr(record, field.attname, None if value is None else field.to_python(value))
+
+
+def write_checked(record: CuratedRecord, data: dict) -> None:
+    """Set `data` on the record in memory and validate it whole: its fields, and its links as `data` sets them."""
+    write_fields(record, data)
+    record.full_clean()
+    record.clean_links(data["m2m"])
 
 
 def write_relations(record: models.Model, data: dict) -> None:

@@ -24,7 +24,7 @@ from editorial.models import (
     RevisionStatus,
     writes_through,
 )
-from editorial.revisions import take, write_fields, write_relations
+from editorial.revisions import overlay, take, working_copy, write_checked, write_relations
 from editorial.rules import (
     TRANSITIONS,
     CitationsMissing,
@@ -62,9 +62,10 @@ __all__ = [
 
 
 def _lock(record: CuratedRecord) -> CuratedRecord:
-    # Row lock: two reviewers pressing "publish" at once must not both number a version.
-    # of=self: PostgreSQL refuses to lock the nullable side of the outer join to the pending revision.
-    return type(record).objects.select_for_update(of=("self",)).select_related("pending_revision").get(pk=record.pk)
+    # Row lock: two reviewers pressing "publish" at once must not both number a version. The pending edit is read
+    # after it, never joined: a request that waited for the lock gets the row as the other one left it, but a joined
+    # row as it was before (PostgreSQL rechecks only the locked row), its old edit or none beside the new id.
+    return type(record).objects.select_for_update().get(pk=record.pk)
 
 
 def _log(record, action, *, by, comment="", before="", after="", revision=None, is_public=None, **extra) -> Change:
@@ -114,20 +115,23 @@ def save_record(
     record: CuratedRecord,
     by,
     data: dict | None = None,
+    changes: dict | None = None,
     expected_version: int | None = None,
     message: str = "",
     reverts: Revision | None = None,
 ) -> Revision:
     """Save an editor's version of a record: written to a record the public does not see, held for review otherwise.
 
-    `data` (see editorial.revisions) defaults to the record as it is in memory. A new record is
-    created as a draft. `expected_version` is the version the editor opened: if someone saved
-    since, EditConflict is raised and nothing is written.
+    `data` (see editorial.revisions) defaults to the record as it is in memory; `changes`, a part of
+    such data, is laid over the version editors work on as it is once locked, so that partial
+    edits sent at once are each applied in turn. A new record is created as a draft.
+    `expected_version` is the version the editor opened: if someone saved since, EditConflict is
+    raised and nothing is written.
     """
     if not may_edit(by, type(record)):
         raise PermissionDenied("You may not edit this kind of record.")
-    data = data if data is not None else take(record)
     if record.pk is None:
+        data = overlay(data if data is not None else take(record), changes or {})
         record.editorial_status = EditorialStatus.DRAFT
         record.created_by = record.updated_by = by
         _write(record, data)
@@ -140,8 +144,11 @@ def save_record(
         raise EditConflict(locked, expected_version)
     if locked.editorial_status == EditorialStatus.ARCHIVED:
         raise TransitionNotAllowed("edit", locked.editorial_status)
-    write_fields(locked, data)
-    locked.full_clean()  # validates the edit now, even when it will wait for review; normalises dates
+    if changes is not None:
+        data = overlay(working_copy(locked), changes)
+    elif data is None:
+        data = take(record)
+    write_checked(locked, data)  # validates the edit now, even when it will wait for review; normalises dates
     data = {**data, "fields": take(locked, m2m=data["m2m"], children=data["children"])["fields"]}
     action = ChangeAction.REVERT if reverts else ChangeAction.EDIT
     locked.updated_by = by
@@ -235,16 +242,17 @@ def _move_record(record: CuratedRecord, spec: Transition, new_status: str, *, by
     if new_status == EditorialStatus.PUBLISHED:
         require_citations(record)
         latest = _latest_revision(record)
-    if pending is not None and new_status == EditorialStatus.DRAFT:
+    if pending is not None and before == EditorialStatus.PUBLISHED and new_status == EditorialStatus.DRAFT:
         # Unpublished: nothing is live any more, so the waiting edit becomes the draft.
         _write(record, pending.data)
         pending.status = RevisionStatus.SAVED
         pending.save(update_fields=["status"])
         record.pending_revision = None
     elif pending is not None:
-        pending.status = RevisionStatus.DISCARDED
-        pending.save(update_fields=["status"])
-        record.pending_revision = None
+        # Only a live record keeps an edit waiting. Archiving discards it, as a step of its own in the history; so
+        # does restoring a record archived with one (as a race once left), rather than fold it into the draft unseen.
+        comment = f"Discarded by “{spec.label}”: only a published record keeps an edit waiting for review."
+        _move_pending(record, TRANSITIONS["discard_edit"], RevisionStatus.DISCARDED, by=by, comment=comment)
     record.editorial_status = new_status
     fields = ["editorial_status", "pending_revision"]
     if EditorialStatus.PUBLISHED in (before, new_status):
@@ -280,8 +288,7 @@ def _move_pending(record: CuratedRecord, spec: Transition, new_status: str, *, b
     if new_status == RevisionStatus.APPROVED:
         action = ChangeAction.APPROVE_EDIT
         old_slug = record.slug
-        write_fields(record, pending.data)
-        record.full_clean()
+        write_checked(record, pending.data)
         require_citations(record)
         _write(record, pending.data)
         if record.slug != old_slug:
@@ -313,8 +320,7 @@ def _move_pending(record: CuratedRecord, spec: Transition, new_status: str, *, b
 
 def _write(record: CuratedRecord, data: dict) -> None:
     """Write `data` to the record's row and its links and owned rows: the only place content is saved."""
-    write_fields(record, data)
-    record.full_clean()
+    write_checked(record, data)
     record.save()
     write_relations(record, data)
 
@@ -344,7 +350,9 @@ def _publish_sources(record: CuratedRecord, *, by) -> None:
     citations = getattr(record, "citations", None)
     if citations is None:
         return
-    for citation in citations.filter(editorial_status__in=[EditorialStatus.DRAFT, EditorialStatus.IN_REVIEW]):
+    drafts = [EditorialStatus.DRAFT, EditorialStatus.IN_REVIEW]
+    # Locked, in one order, as read: a citation an editor saves meanwhile is not overwritten with its old state.
+    for citation in citations.select_for_update().filter(editorial_status__in=drafts).order_by("pk"):
         before = citation.editorial_status
         latest = _latest_revision(citation)
         citation.editorial_status = EditorialStatus.PUBLISHED

@@ -10,6 +10,7 @@ from editorial.models import (
     DatePrecisionField,
     ends_after_start,
     not_negative,
+    refuse_cycle,
 )
 from editorial.search import search_vector_field
 from people.models import Jurisdiction, Organization, Person
@@ -167,6 +168,10 @@ class Initiative(CitedRecord):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        refuse_cycle(self, "parent", [self.parent_id])
 
     def required_citation_fields(self) -> dict[str, str]:
         return {"budget": "the budget"} if self.budget_amount is not None else {}

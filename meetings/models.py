@@ -10,6 +10,7 @@ from editorial.models import (
     DatePrecisionField,
     ends_after_start,
     not_negative,
+    refuse_cycle,
 )
 from editorial.search import search_vector_field
 from initiatives.models import AmountQualifier, Initiative, Theme
@@ -98,6 +99,10 @@ class Meeting(CitedRecord):
 
     def __str__(self):
         return self.name
+
+    def clean_links(self, m2m: dict[str, list]) -> None:
+        super().clean_links(m2m)
+        refuse_cycle(self, "parents", m2m.get("parents", ()))
 
 
 class MeetingAlias(AliasBase):

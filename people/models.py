@@ -14,6 +14,7 @@ from editorial.models import (
     DatePrecisionField,
     EditorialStatus,
     ends_after_start,
+    refuse_cycle,
 )
 from editorial.search import search_vector_field
 from sources.models import CitedRecord
@@ -108,6 +109,10 @@ class Organization(CitedRecord):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        refuse_cycle(self, "parent", [self.parent_id])
 
 
 class OrganizationAlias(AliasBase):

@@ -1,6 +1,7 @@
 """Forms of the editors' screens: optimistic locking, a reason for each change, generated slugs."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 
 from editorial.models import CuratedRecord, EditorialStatus
@@ -37,8 +38,17 @@ class CuratedRecordForm(forms.ModelForm):
         step = TRANSITIONS.get(self.data.get("_workflow", ""))
         if step is not None and step.comment_required and not cleaned_data.get("workflow_comment", "").strip():
             self.add_error("workflow_comment", f"Say why: “{step.label}” needs a comment the editor will read.")
-        expected = cleaned_data.get("expected_version")
         record = self.instance
+        links = {
+            field.name: [item.pk for item in cleaned_data[field.name]]
+            for field in record._meta.many_to_many
+            if field.name in cleaned_data
+        }
+        try:  # links are saved after the record: checked here as the workflow will, they are a form error, not a 500
+            record.clean_links(links)
+        except ValidationError as error:
+            self.add_error(None, error)
+        expected = cleaned_data.get("expected_version")
         if record.pk is not None and expected is not None:
             current = type(record).objects.filter(pk=record.pk).values_list("version", flat=True).first()
             if current is not None and current != expected:

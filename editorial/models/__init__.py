@@ -11,6 +11,7 @@ from editorial.models.records import (
     ends_after_start,
     normalise_partial_dates,
     not_negative,
+    refuse_cycle,
 )
 from editorial.models.writes import UnrecordedWrite, WriteOutsideWorkflow, writes_through
 
@@ -33,5 +34,6 @@ __all__ = [
     "ends_after_start",
     "normalise_partial_dates",
     "not_negative",
+    "refuse_cycle",
     "writes_through",
 ]

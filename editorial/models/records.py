@@ -5,6 +5,7 @@ This module knows no domain model. Domain apps subclass `CuratedRecord` and `Ali
 """
 
 import uuid
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
@@ -155,6 +156,9 @@ class CuratedRecord(models.Model):
         """Facts of this record that need their own citation, as {citation field: label}."""
         return {}
 
+    def clean_links(self, m2m: dict[str, list]) -> None:
+        """Check the many-to-many links as `m2m` ({field: [pk, ...]}) would set them, which full_clean cannot see."""
+
 
 class AliasKind(models.TextChoices):
     ALTERNATE = "alternate", "Alternate name"
@@ -252,6 +256,22 @@ def not_negative(prefix: str, field: str) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 0}), name=f"{prefix}_{field}_not_negative"
     )
+
+
+def refuse_cycle(record: models.Model, field_name: str, parents: Iterable[int | None]) -> None:
+    """Refuse `parents` (of a `parent` key or `parents` links) that are the record itself or anything it is above."""
+    above = {pk for pk in parents if pk is not None}
+    seen: set[int] = set()
+    while above and record.pk is not None:
+        if record.pk in above:
+            name = record._meta.verbose_name
+            raise ValidationError(
+                {field_name: f"A {name} cannot be part of itself, nor of a {name} that is part of it."}
+            )
+        seen |= above
+        # One query a level: walks up the stored links, whatever the state of the records on the way.
+        above = set(type(record)._default_manager.filter(pk__in=above).values_list(field_name, flat=True)) - seen
+        above.discard(None)
 
 
 def normalise_partial_dates(instance: models.Model) -> None:

@@ -4,7 +4,7 @@ import pytest
 
 from editorial.models import Revision
 from initiatives.models import Initiative, Theme
-from tests.factories import OrganizationFactory
+from tests.factories import MeetingFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +135,12 @@ def test_ingest_during_a_broker_outage_keeps_each_address_for_the_sweep(
     assert [result["queued"] for result in again.json()["results"]] == [False, False]
     owed = Ingestion.objects.filter(step=Step.QUEUED, unsent_since__isnull=False)
     assert sorted(owed.values_list("url", flat=True)) == urls["urls"]
+
+
+def test_a_meeting_made_part_of_its_own_session_is_a_400(editor_client):
+    meeting, session = MeetingFactory(), MeetingFactory(kind="session")
+    session.parents.set([meeting])
+    response = editor_client.patch(f"/api/v1/meetings/{meeting.uuid}/", {"parents": [str(session.uuid)]}, format="json")
+    assert response.status_code == 400, response.content
+    assert "cannot be part of itself" in str(response.json()["error"]["details"]["parents"])
+    assert not meeting.parents.exists()

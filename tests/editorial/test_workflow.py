@@ -6,6 +6,8 @@ from decimal import Decimal
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from editorial.models import Change, ChangeAction, EditorialStatus, Redirect, Revision, RevisionStatus, UnrecordedWrite
 from editorial.revisions import take
@@ -206,6 +208,32 @@ def test_unpublishing_makes_the_waiting_edit_the_draft(editor, reviewer):
     assert Change.objects.filter(object_id=live.pk, action=ChangeAction.UNPUBLISH, is_public=True).exists()
 
 
+@pytest.mark.parametrize("is_live", [True, False], ids=["pending-edit", "draft"])
+def test_changes_are_laid_over_the_record_as_it_is_once_locked(editor, second_editor, reviewer, is_live):
+    initiative = published(editor, reviewer) if is_live else new_initiative(editor)
+    stale = Initiative.objects.get(pk=initiative.pk)  # read before the other editor's save, as a request does
+    save_record(record=initiative, by=second_editor, changes={"fields": {"name": "AI Hub, renamed"}})
+    save_record(record=stale, by=editor, changes={"fields": {"summary": "A hub."}})
+
+    saved = Initiative.objects.get(pk=initiative.pk)
+    fields = saved.pending_revision.data["fields"] if is_live else take(saved)["fields"]
+    assert (fields["name"], fields["summary"]) == ("AI Hub, renamed", "A hub.")  # neither edit undid the other
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no row locks: it writes one at a time")
+def test_publishing_locks_the_draft_citations_it_publishes(editor, reviewer):
+    initiative = new_initiative(editor)
+    cite(initiative, editor)
+    transition(record=initiative, action="submit", by=editor)
+    with CaptureQueriesContext(connection) as queries:
+        transition(record=initiative, action="publish", by=reviewer)
+
+    table = Citation._meta.db_table
+    reads = [sql for query in queries if (sql := query["sql"]).startswith(f'SELECT "{table}"') and "IN (" in sql]
+    assert reads, "publishing reads the citations still in draft"
+    assert all(sql.endswith("FOR UPDATE") for sql in reads)
+
+
 def test_archive_and_restore(editor, reviewer):
     initiative = published(editor, reviewer)
     transition(record=initiative, action="archive", by=reviewer)
@@ -214,6 +242,40 @@ def test_archive_and_restore(editor, reviewer):
         save_record(record=initiative, by=editor)  # restore first
     transition(record=initiative, action="restore", by=reviewer)
     assert initiative.editorial_status == EditorialStatus.DRAFT
+
+
+def test_archiving_discards_the_waiting_edit_as_a_step_of_its_own(editor, reviewer):
+    initiative = published(editor, reviewer)
+    initiative.name = "AI Hub, renamed"
+    edit = save_record(record=initiative, by=editor)
+    transition(record=initiative, action="archive", by=reviewer)
+
+    edit.refresh_from_db()
+    assert (initiative.pending_revision_id, edit.status) == (None, RevisionStatus.DISCARDED)
+    steps = Change.objects.filter(object_id=initiative.pk, content_type__model="initiative").order_by("pk")
+    assert [step.action for step in steps][-2:] == [ChangeAction.DISCARD_EDIT, ChangeAction.ARCHIVE]
+    discard = steps.get(action=ChangeAction.DISCARD_EDIT)
+    assert (discard.revision, discard.user) == (edit, reviewer)
+    assert Initiative.objects.get(pk=initiative.pk).version == steps.count()  # one version per step
+
+
+def test_restoring_folds_in_no_edit_left_waiting_on_an_archived_record(editor, reviewer):
+    initiative = published(editor, reviewer)
+    initiative.name = "AI Hub, renamed"
+    edit = save_record(record=initiative, by=editor)
+    # What a race between archive and edit once left: an archived record with a live edit waiting.
+    Initiative.objects.filter(pk=initiative.pk).update_unrecorded(editorial_status=EditorialStatus.ARCHIVED)
+    transition(record=initiative, action="restore", by=reviewer)
+
+    restored = Initiative.objects.get(pk=initiative.pk)
+    assert (restored.editorial_status, restored.name, restored.pending_revision) == (
+        EditorialStatus.DRAFT,
+        "AI Hub",
+        None,
+    )
+    edit.refresh_from_db()
+    assert edit.status == RevisionStatus.DISCARDED
+    assert Change.objects.filter(object_id=initiative.pk, action=ChangeAction.DISCARD_EDIT, revision=edit).exists()
 
 
 def test_revert_is_a_new_edit_that_goes_through_review(editor, reviewer):

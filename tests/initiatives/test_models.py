@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from editorial.dates import DatePrecision
 from editorial.models import EditorialStatus
@@ -80,6 +81,15 @@ def test_initiative_is_not_its_own_parent():
     initiative = InitiativeFactory()
     initiative.parent = initiative
     assert_refused_by_database(initiative.save, check="initiative_not_own_parent")
+
+
+def test_initiative_is_not_part_of_one_below_it():
+    top = InitiativeFactory()
+    middle = InitiativeFactory(parent=top)
+    bottom = InitiativeFactory(parent=middle)
+    top.parent = bottom
+    with pytest.raises(ValidationError, match="cannot be part of itself"):
+        top.full_clean()
 
 
 def test_initiative_may_be_part_of_another():

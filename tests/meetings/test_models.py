@@ -4,8 +4,11 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from editorial.dates import DatePrecision
+from editorial.revisions import take
+from editorial.workflow import save_record
 from meetings.models import Capacity, MeetingAlias, Participation
 from tests.constraints import assert_refused_by_database
 from tests.factories import (
@@ -57,6 +60,30 @@ def test_a_session_may_belong_to_two_meetings():
     joint_session.parents.set([finance, structural_reform])
     assert list(finance.parts.all()) == [joint_session]
     assert list(structural_reform.parts.all()) == [joint_session]
+
+
+@pytest.mark.parametrize("parent", ["itself", "its session", "a session of its session"])
+def test_a_meeting_is_not_part_of_itself_however_far_down(parent):
+    series, meeting = MeetingFactory(kind="series"), MeetingFactory()
+    session, sub_session = MeetingFactory(kind="session"), MeetingFactory(kind="session")
+    meeting.parents.set([series])
+    session.parents.set([meeting])
+    sub_session.parents.set([session])
+    below = {"itself": meeting, "its session": session, "a session of its session": sub_session}[parent]
+
+    with pytest.raises(ValidationError, match="cannot be part of itself") as refused:
+        save_record(record=meeting, by=None, data=take(meeting, m2m={"parents": [series, below]}))
+    assert set(refused.value.message_dict) == {"parents"}
+    assert list(meeting.parents.all()) == [series]
+
+
+def test_a_meeting_may_be_part_of_two_meetings_that_share_a_series():
+    series = MeetingFactory(kind="series")
+    finance, structural_reform, joint_session = MeetingFactory(), MeetingFactory(), MeetingFactory(kind="session")
+    for meeting in (finance, structural_reform):
+        meeting.parents.set([series])
+    save_record(record=joint_session, by=None, data=take(joint_session, m2m={"parents": [finance, structural_reform]}))
+    assert set(joint_session.parents.all()) == {finance, structural_reform}
 
 
 # Participations

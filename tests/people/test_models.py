@@ -108,6 +108,15 @@ def test_organization_is_not_its_own_parent():
     assert_refused_by_database(organization.save, check="organization_not_own_parent")
 
 
+def test_organization_is_not_part_of_one_below_it():
+    top = OrganizationFactory()
+    middle = OrganizationFactory(parent=top)
+    bottom = OrganizationFactory(parent=middle)
+    top.parent = bottom
+    with pytest.raises(ValidationError, match="cannot be part of itself"):
+        top.full_clean()
+
+
 def test_organization_may_have_another_organization_as_parent():
     government = OrganizationFactory()
     bureau = OrganizationFactory(parent=government)
