@@ -155,3 +155,39 @@ class APIAutoSchema(AutoSchema):
             gone["description"] = "The record was public once and has been withdrawn."
             responses.setdefault("410", gone)
         return responses
+
+
+def write_links(result, generator, request, public):
+    """OpenAPI links from each write to the writes it makes possible, on the record it answered with.
+
+    A client (and schemathesis's stateful phase) follows them: the draft a POST created is edited
+    (PATCH) and moved through the workflow (transitions) by the `id` in the answer; a published record
+    is read back at its address.
+    """
+    operations = {
+        operation["operationId"]: (path, method, operation)
+        for path, methods in result.get("paths", {}).items()
+        for method, operation in methods.items()
+        if isinstance(operation, dict) and "operationId" in operation
+    }
+    follows = {"create": ("partial_update", "transitions_create"), "partial_update": ("transitions_create",)}
+    follows["transitions_create"] = ("partial_update", "retrieve")
+    for operation_id, (_path, _method, operation) in operations.items():
+        for step, nexts in follows.items():
+            resource, _, rest = operation_id.partition("_")
+            if rest != step:
+                continue
+            answered = next(
+                (operation["responses"][code] for code in ("201", "200") if code in operation["responses"]), None
+            )
+            links = {
+                f"{resource}_{following}": {
+                    "operationId": f"{resource}_{following}",
+                    "parameters": {"uuid": "$response.body#/id"},
+                }
+                for following in nexts
+                if f"{resource}_{following}" in operations
+            }
+            if answered is not None and links:
+                answered.setdefault("links", {}).update(links)
+    return result

@@ -73,3 +73,23 @@ def test_search_is_documented_as_full_text_where_lists_offer_it(openapi):
 
     assert parameters("/api/v1/initiatives/")["search"]["description"].startswith("Full-text search")
     assert "search" not in parameters("/api/v1/participations/")  # links between records: no words of their own
+
+
+def test_each_write_links_to_the_writes_it_makes_possible(openapi):
+    """OpenAPI links, for clients and for schemathesis's stateful phase: create, then edit and move the draft."""
+    operations = {
+        operation["operationId"]: (path, operation)
+        for path, methods in openapi["paths"].items()
+        for operation in methods.values()
+    }
+    created = operations["initiatives_create"][1]["responses"]["201"]["links"]
+    assert set(created) == {"initiatives_partial_update", "initiatives_transitions_create"}
+    linked = 0
+    for _path, operation in operations.values():
+        for response in operation["responses"].values():
+            for link in response.get("links", {}).values():
+                target_path, _ = operations[link["operationId"]]
+                assert all(f"{{{name}}}" in target_path for name in link["parameters"]), link
+                linked += 1
+    writable = [resource for resource in resources.all_resources() if f"{resource.name}_create" in operations]
+    assert linked == 5 * len(writable)  # create: 2, edit: 1, transition: 2
