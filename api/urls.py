@@ -6,7 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from api.changes import ChangesView
 from api.errors import not_found
-from api.ingest import IngestView
+from api.ingest import IngestionView, IngestView
 from api.resources.articles import ArticleViewSet, CitationViewSet
 from api.resources.initiatives import InitiativeViewSet, MilestoneViewSet, ThemeViewSet
 from api.resources.meetings import MeetingViewSet, ParticipationViewSet, StatementViewSet
@@ -41,6 +41,7 @@ for viewset in VIEWSETS:
 urlpatterns = [
     path("changes/", ChangesView.as_view(), name="changes"),
     path("ingest/", IngestView.as_view(), name="ingest"),
+    path("ingestions/<int:pk>/", IngestionView.as_view(), name="ingestions-detail"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("docs/redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
