@@ -90,6 +90,8 @@ def test_updated_since_lists_what_changed_after(api_client):
         ({"page_size": "lots"}, "invalid_page_size"),
         ({"page_size": "²"}, "invalid_page_size"),  # str.isdigit() says yes; int() says no
         ({"start_date_from": "2024-13"}, "invalid"),
+        ({"start_date_from": "%"}, "invalid"),  # quoted in the reason, which django-filter formats with `%`
+        ({"announced_date_to": "%(x)s"}, "invalid"),
         ({"updated_since": "yesterday"}, "invalid"),
         ({"status": "imaginary"}, "invalid"),
         ({"expand": "nothing"}, "invalid_expand"),
