@@ -22,7 +22,8 @@ class InvalidCursor(ValueError):
 
 
 def text_key(value) -> str:
-    if not isinstance(value, str):
+    # No column holds a NUL (PostgreSQL text cannot): a cursor with one was not written here, and would fail the query.
+    if not isinstance(value, str) or "\x00" in value:
         raise InvalidCursor(value)
     return value
 
@@ -45,7 +46,7 @@ def scalar_key(value) -> str | int | float | None:
     """Any one JSON value but a list or an object: a column's value the caller checks against the column."""
     if isinstance(value, list | dict | bool):
         raise InvalidCursor(value)
-    return value
+    return text_key(value) if isinstance(value, str) else value
 
 
 def _plain(value):
