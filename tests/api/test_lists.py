@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from rest_framework.test import APIClient
 
+from api.resources.initiatives import InitiativeViewSet
 from initiatives.models import Initiative, InitiativeAlias
 from tests.api.records import Shared, initiative, live
 from tests.factories import InitiativeFactory
@@ -113,6 +115,25 @@ def test_a_cursor_with_a_tampered_value_is_a_400(api_client):
     response = api_client.get("/api/v1/initiatives/", {"ordering": "start_date", "cursor": token})
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "invalid_cursor"
+
+
+def test_a_server_error_answers_in_the_api_shape_and_is_logged(monkeypatch, caplog):
+    def fail(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(InitiativeViewSet, "list", fail)
+    monkeypatch.setattr("website.views.get_home", fail)
+    client = APIClient(raise_request_exception=False)
+    response = client.get("/api/v1/initiatives/", {"format": "csv"})
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]["code"] == "server_error"
+    assert set(response.json()["error"]) == {"code", "message", "details"}
+    logged = [record.exc_info[1] for record in caplog.records if record.name == "django.request"]
+    assert [str(error) for error in logged] == ["a bug"]
+    website = client.get("/")  # the website's own page, not the API's shape
+    assert website.status_code == 500
+    assert not website["Content-Type"].startswith("application/json")
 
 
 def test_unknown_addresses_and_methods_answer_in_json(api_client):
