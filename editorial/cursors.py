@@ -12,9 +12,14 @@ import base64
 import binascii
 import datetime
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+
+# What no column holds, so no cursor written here: NUL (PostgreSQL text refuses it) and lone surrogates (JSON's
+# "\ud800", which no UTF-8 encodes). Either would fail the query.
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 
 
 class InvalidCursor(ValueError):
@@ -22,8 +27,7 @@ class InvalidCursor(ValueError):
 
 
 def text_key(value) -> str:
-    # No column holds a NUL (PostgreSQL text cannot): a cursor with one was not written here, and would fail the query.
-    if not isinstance(value, str) or "\x00" in value:
+    if not isinstance(value, str) or _NOT_TEXT.search(value):
         raise InvalidCursor(value)
     return value
 

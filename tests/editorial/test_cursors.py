@@ -69,6 +69,8 @@ def test_cursor_format_writes_the_websites_and_the_apis_published_shapes():
         _token(["x", 1, MOMENT.isoformat(), [1]]),
         _token(["x\u0000", 1, MOMENT.isoformat(), None]),  # no column holds a NUL: PostgreSQL refuses it in a query
         _token(["x", 1, MOMENT.isoformat(), "\u0000"]),
+        _token(["\ud800", 1, MOMENT.isoformat(), None]),  # a lone surrogate: no UTF-8 text, no column holds one
+        _token(["x", 1, MOMENT.isoformat(), "a\udfff"]),
         _token({"o": "x"}),
         base64.urlsafe_b64encode(b"\xff\xfe").decode(),
         base64.urlsafe_b64encode(b"[" * 100_000).decode(),
