@@ -43,7 +43,14 @@ def date_key(value) -> datetime.date:
 
 
 def datetime_key(value) -> datetime.datetime:
-    return datetime.datetime.fromisoformat(text_key(value))
+    """A time, in UTC when it has an offset: the database refuses offsets past ±16 hours, which ISO 8601 allows."""
+    moment = datetime.datetime.fromisoformat(text_key(value))
+    if moment.tzinfo is None:
+        return moment
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:  # past the year 9999 in UTC
+        raise InvalidCursor(value) from None
 
 
 def scalar_key(value) -> str | int | float | None:

@@ -117,6 +117,22 @@ def test_a_cursor_with_a_tampered_value_is_a_400(api_client):
     assert response.json()["error"]["code"] == "invalid_cursor"
 
 
+@pytest.mark.parametrize(
+    ("moment", "status"),
+    [
+        ("2024-01-01T00:00:00+23:59", 200),  # ISO 8601 allows it, PostgreSQL refuses it: read in UTC
+        ("9999-12-31T23:59:59-23:59", 400),  # past the year 9999 in UTC
+    ],
+)
+def test_a_cursor_with_an_offset_the_database_refuses_is_read_in_utc(api_client, moment, status):
+    from api.pagination import ORDERED_CURSOR
+
+    live(InitiativeFactory)
+    token = ORDERED_CURSOR.encode(("-updated", moment, 1))
+    response = api_client.get("/api/v1/initiatives/", {"ordering": "-updated", "cursor": token})
+    assert response.status_code == status
+
+
 def test_a_server_error_answers_in_the_api_shape_and_is_logged(monkeypatch, caplog):
     def fail(*args, **kwargs):
         raise RuntimeError("a bug")
