@@ -5,7 +5,7 @@ The parameters are read from where they are declared, not listed here: the API's
 (every GET operation's query and path parameters, each ordering it offers), the website's from its URL
 patterns and each list's own parameters (its facets, words, sorts and page links). Each request runs in a
 savepoint rolled back after it, so that a failure on PostgreSQL (an aborted transaction) does not spoil the
-requests after it. Some 9,000 requests in all, hence `slow`.
+requests after it. Some 10,000 requests in all, hence `slow`.
 """
 
 import csv
@@ -248,6 +248,12 @@ def test_api_exports_are_whole_or_refused_before_they_start(demo, findings, oper
             for number, value in enumerate(HOSTILE.values()):
                 fmt = ("csv", "ndjson")[number % 2]
                 findings.get(f"{operation.path}?format={fmt}&{parameter}={value}", api=True, export=fmt)
+        for ordering in operation.orderings:  # a download reads from the cursor on, as a page does
+            for number, value in enumerate(CURSOR_VALUES):
+                fmt = ("csv", "ndjson")[number % 2]
+                cursor = ORDERED_CURSOR.encode([ordering, value, 1])
+                url = f"{operation.path}?format={fmt}&ordering={_encoded(ordering)}&cursor={cursor}"
+                findings.get(url, api=True, export=fmt)
     findings.assert_none_wrong()
 
 
