@@ -230,6 +230,8 @@ REST_FRAMEWORK = {
 }
 # Anonymous reads, per client address; each key's own limit is set in the admin.
 API_ANONYMOUS_RATE = os.environ.get("API_ANONYMOUS_RATE", "60/minute")
+# Unknown keys, per client address: each costs a database lookup; past it, that address's keys are refused unread.
+API_UNKNOWN_KEY_RATE = os.environ.get("API_UNKNOWN_KEY_RATE", "10/minute")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Initiative Tracker API",
     "DESCRIPTION": (

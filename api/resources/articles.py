@@ -4,6 +4,7 @@ import django_filters
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q
 from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
 
 from api.filters import RecordFilterSet, date_from, date_to, is_uuid
 from api.viewsets import RecordViewSet
@@ -115,7 +116,10 @@ class ArticleFilter(RecordFilterSet):
         fields = []
 
     def filter_url(self, queryset, name, value):
-        key = canonical_url(value)
+        try:
+            key = canonical_url(value)
+        except ValueError:  # a port past 65535, an unclosed IPv6 literal: no address stored can match it
+            raise ValidationError({name: ["This is not an address: its host or port cannot be read."]}) from None
         submitted = Ingestion.objects.filter(article=OuterRef("pk"), url_key=key)
         return queryset.filter(Q(canonical_url=key) | Q(url=value) | Exists(submitted))
 

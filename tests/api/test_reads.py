@@ -160,6 +160,14 @@ def test_articles_url_filter_answers_whether_a_page_is_stored(api_client, demo):
     assert api_client.get("/api/v1/articles/", {"url": "https://news.example.org/other"}).json()["results"] == []
 
 
+@pytest.mark.parametrize("address", ["http://x:99999/", "http://[::1"])
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_articles_url_filter_refuses_an_address_it_cannot_read(api_client, address, fmt):
+    response = api_client.get("/api/v1/articles/", {"url": address, "format": fmt})
+    assert response.status_code == 400
+    assert response.json()["error"]["details"] == {"url": ["This is not an address: its host or port cannot be read."]}
+
+
 def test_citations_list_only_sources_of_published_records(api_client, demo):
     draft = Initiative(slug="secret", name="SECRET")
     save_record(record=draft, by=None)
