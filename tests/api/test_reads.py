@@ -165,7 +165,7 @@ def test_articles_url_filter_answers_whether_a_page_is_stored(api_client, demo):
 def test_articles_url_filter_refuses_an_address_it_cannot_read(api_client, address, fmt):
     response = api_client.get("/api/v1/articles/", {"url": address, "format": fmt})
     assert response.status_code == 400
-    assert response.json()["error"]["details"] == {"url": ["This is not an address: its host or port cannot be read."]}
+    assert response.json()["error"]["details"] == {"url": ["Not an http or https address with a valid host."]}
 
 
 def test_citations_list_only_sources_of_published_records(api_client, demo):
