@@ -18,6 +18,11 @@ app_name = "api"
 class Router(DefaultRouter):
     include_format_suffixes = False  # formats are chosen with ?format=, never with a suffix
 
+    def get_api_root_view(self, api_urls=None):
+        """The root lists every resource and the change feed, each by its address."""
+        listed = {prefix: self.routes[0].name.format(basename=basename) for prefix, _, basename in self.registry}
+        return self.APIRootView.as_view(api_root_dict={**listed, "changes": "changes"})
+
 
 VIEWSETS = (
     InitiativeViewSet,

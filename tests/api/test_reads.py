@@ -57,6 +57,20 @@ def test_expand_embeds_the_related_record_whole(api_client, demo):
     assert "full_name" not in api_client.get("/api/v1/statements/").json()["results"][0]["speaker"]
 
 
+def test_expand_repeated_is_expand_comma_separated(api_client, demo):
+    """A client generated from the schema may send the array exploded: both spellings mean the same."""
+    repeated = api_client.get("/api/v1/statements/?expand=speaker&expand=initiatives")
+    assert repeated.status_code == 200
+    assert repeated.json() == api_client.get("/api/v1/statements/?expand=speaker,initiatives").json()
+    assert "full_name" in repeated.json()["results"][0]["speaker"]  # not only the last one kept
+
+
+def test_the_root_lists_every_resource_and_the_change_feed(api_client):
+    root = api_client.get("/api/v1/", HTTP_ACCEPT="application/json").json()
+    assert root["changes"] == "http://testserver/api/v1/changes/"
+    assert root["initiatives"] == "http://testserver/api/v1/initiatives/"
+
+
 def test_unknown_expand_is_a_400_naming_what_can_be_expanded(api_client, demo):
     response = api_client.get("/api/v1/initiatives/?expand=themes,budget")
     assert response.status_code == 400
