@@ -1,7 +1,7 @@
 """/api/v1/: the resources, the change feed, ingestion, the schema and its docs; JSON 404 for anything else."""
 
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from api.changes import ChangesView
@@ -49,7 +49,6 @@ urlpatterns = [
     path("ingestions/<int:pk>/", IngestionView.as_view(), name="ingestions-detail"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path("docs/redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     *router.urls,
     re_path(r"^.*$", not_found),
 ]
