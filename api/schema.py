@@ -69,7 +69,9 @@ class RefFieldSchema(OpenApiSerializerFieldExtension):
 
     def map_serializer_field(self, auto_schema, direction):
         target = resources.get(self.target.resource).shape
-        one = {"anyOf": [_ref(auto_schema, CompactRefSerializer, direction), _ref(auto_schema, target, direction)]}
+        # The whole record first: a generated client tries each in turn, and a reference lacks its required
+        # fields; a reference admits no other property (api.schema.closed_references), so neither passes as the other.
+        one = {"anyOf": [_ref(auto_schema, target, direction), _ref(auto_schema, CompactRefSerializer, direction)]}
         return build_array_type(one) if self.target.many else one
 
 
@@ -155,6 +157,14 @@ class APIAutoSchema(AutoSchema):
             gone["description"] = "The record was public once and has been withdrawn."
             responses.setdefault("410", gone)
         return responses
+
+
+def closed_references(result, generator, request, public):
+    """A compact reference has its three properties and no other: an expanded record never reads as one."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name in ("CompactRef", "GenericRef"):
+            component["additionalProperties"] = False
+    return result
 
 
 def write_links(result, generator, request, public):

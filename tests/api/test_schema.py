@@ -93,3 +93,15 @@ def test_each_write_links_to_the_writes_it_makes_possible(openapi):
                 linked += 1
     writable = [resource for resource in resources.all_resources() if f"{resource.name}_create" in operations]
     assert linked == 5 * len(writable)  # create: 2, edit: 1, transition: 2
+
+
+def test_an_expanded_record_never_reads_as_a_reference(api_client, demo, openapi):
+    """A generated client picks the first type of an anyOf that parses: the record first, and a closed reference."""
+    themes = openapi["components"]["schemas"]["Initiative"]["properties"]["themes"]["items"]["anyOf"]
+    assert [option["$ref"].rsplit("/", 1)[1] for option in themes] == ["Theme", "CompactRef"]
+    expanded = api_client.get("/api/v1/initiatives/?expand=themes").json()["results"][0]["themes"][0]
+    compact = api_client.get("/api/v1/initiatives/").json()["results"][0]["themes"][0]
+    assert not validator(openapi, "CompactRef").is_valid(expanded)
+    assert validator(openapi, "Theme").is_valid(expanded)
+    assert validator(openapi, "CompactRef").is_valid(compact)
+    assert not validator(openapi, "Theme").is_valid(compact)
