@@ -254,10 +254,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"AmountQualifierEnum": "initiatives.models.AmountQualifier"},
+    "ENUM_NAME_OVERRIDES": {
+        "AmountQualifierEnum": "initiatives.models.AmountQualifier",
+        "IngestionStatusEnum": "api.ingest.STATUSES",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.closed_references",
+        "api.schema.bulk_formats",
         "api.schema.write_links",
     ],
 }
