@@ -6,14 +6,16 @@ import uuid
 
 import django_filters
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django_filters.fields import IsoDateTimeField
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
 
 from editorial.dates import PartialDate
-from editorial.models import EditorialStatus
+from editorial.models import EditorialStatus, ExternalIdentifier
 from editorial.search import search
 
 
@@ -133,6 +135,10 @@ class RecordFilterSet(django_filters.FilterSet):
         help_text="Records changed at or after this time (ISO 8601, e.g. 2025-10-22T00:00:00Z).",
     )
     search = django_filters.CharFilter(method="filter_search")  # described by get_filters, with its fields
+    identifier = django_filters.CharFilter(
+        method="filter_identifier",
+        help_text="The record with this identifier in another system, as scheme:value: wikidata:Q123, lei:5493...",
+    )
 
     # Where the model keeps no search vector of its own (editorial.search): the fields searched.
     search_fields: tuple[str, ...] | None = None
@@ -140,6 +146,8 @@ class RecordFilterSet(django_filters.FilterSet):
     @classmethod
     def get_filters(cls):
         filters = super().get_filters()
+        if cls._meta.model is not None and not hasattr(cls._meta.model, "identifiers"):
+            filters.pop("identifier", None)  # articles: no identifiers of their own
         if "search" in filters and cls._meta.model is not None:  # not on this abstract base
             fields = cls.search_fields or cls._meta.model.search_fields
             filters["search"] = copy.deepcopy(filters["search"])  # the declared one is every subclass's
@@ -152,6 +160,15 @@ class RecordFilterSet(django_filters.FilterSet):
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return search(queryset, value, self.search_fields)
+
+    def filter_identifier(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        scheme, _, code = (part.strip() for part in value.partition(":"))
+        if not scheme or not code:
+            raise ValidationError({name: ["Give scheme:value, e.g. wikidata:Q123."]})
+        known = ExternalIdentifier.objects.filter(
+            content_type=ContentType.objects.get_for_model(queryset.model), scheme__iexact=scheme, value=code
+        )
+        return queryset.filter(pk__in=known.values("object_id"))
 
 
 class RecordFilterBackend(DjangoFilterBackend):

@@ -12,6 +12,7 @@ from editorial.public.shapes import (
     CitationCompactSerializer,
     CompactRefSerializer,
     GenericRefSerializer,
+    IdentifierSerializer,
     JurisdictionSerializer,
     PartialDateSerializer,
 )
@@ -94,6 +95,13 @@ class AliasesFieldSchema(OpenApiSerializerFieldExtension):
 
     def map_serializer_field(self, auto_schema, direction):
         return build_array_type(_ref(auto_schema, AliasSerializer, direction))
+
+
+class IdentifiersFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = "editorial.public.fields.IdentifiersField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return build_array_type(_ref(auto_schema, IdentifierSerializer, direction))
 
 
 class RowsFieldSchema(OpenApiSerializerFieldExtension):

@@ -2,7 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 
-from editorial.public.fields import LeanField
+from editorial.public.fields import IdentifiersField, LeanField
 from editorial.public.readers import ListReader, ref
 from editorial.public.shapes import RecordSerializer
 from sources.models import Citation
@@ -63,4 +63,5 @@ class CitationsField(LeanField):
 
 
 class CitedRecordSerializer(RecordSerializer):
+    identifiers = IdentifiersField(help_text="Its identifiers in other systems (Wikidata, ISO codes...).")
     citations = CitationsField(help_text="The published sources of the record and of its facts.")

@@ -84,3 +84,10 @@ class AliasesField(LeanField):
 
     def reader(self, key):
         return readers.Aliases(key)
+
+
+class IdentifiersField(LeanField):
+    """The record's identifiers in other systems."""
+
+    def reader(self, key):
+        return readers.Identifiers(key)

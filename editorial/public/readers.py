@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, CharField, OuterRef, QuerySet, Subquery, UUIDField, When
 
 from editorial.dates import DatePrecision
+from editorial.models import ExternalIdentifier
 from editorial.public import resources
 from editorial.public.context import Context
 from editorial.public.folded import JSONRows
@@ -335,3 +336,21 @@ class Aliases(ListReader):
 
     def csv_cells(self, value):
         return ["; ".join(alias["name"] for alias in value)]
+
+
+class Identifiers(ListReader):
+    """The record's identifiers in other systems (editorial.ExternalIdentifier rows): Wikidata, ISO codes..."""
+
+    def source(self):
+        content_type = ContentType.objects.get_for_model(self.plan.resource.model)
+        rows = ExternalIdentifier.objects.filter(content_type=content_type)
+        return rows, "object_id", ("scheme", "value", "url"), ("scheme", "value")
+
+    def fetch(self, rows, ctx):
+        return {
+            owner: [{"scheme": scheme, "value": value, "url": url} for scheme, value, url in items]
+            for owner, items in self.items(rows).items()
+        }
+
+    def csv_cells(self, value):
+        return ["; ".join(f"{identifier['scheme']}:{identifier['value']}" for identifier in value)]

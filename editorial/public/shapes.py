@@ -69,3 +69,9 @@ class AliasSerializer(serializers.Serializer):
     name = serializers.CharField(help_text="Another name the record goes by.")
     kind = serializers.ChoiceField(choices=AliasKind.choices, help_text="What sort of name it is.")
     language = serializers.CharField(help_text="BCP 47 tag of the name's language (e.g. zh-Hant); may be empty.")
+
+
+class IdentifierSerializer(serializers.Serializer):
+    scheme = serializers.CharField(help_text="The system: wikidata, iso-3166, lei, apec...")
+    value = serializers.CharField(help_text="The record's identifier there, e.g. Q123 for Wikidata.")
+    url = serializers.CharField(help_text="Its page there; may be empty.")

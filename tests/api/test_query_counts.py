@@ -10,21 +10,21 @@ from tests.api.records import BUILDERS, Shared
 pytestmark = pytest.mark.django_db
 
 # (plain, with every relation expanded). Plain: the latest public write (Last-Modified) and the page,
-# which brings the to-one references. Each list the rows carry (aliases, each many-to-many, citations)
+# which brings the to-one references. Each list the rows carry (aliases, identifiers, each many-to-many, citations)
 # costs one query more on SQLite and none on PostgreSQL, which folds it into the page's query; rows
 # another table keeps (amounts, mentions, an article's cited passages) cost one query more on both.
 # Expanded: each embedded resource adds its own page (and, on SQLite, its lists).
 EXPECTED = {
-    "initiatives": {"sqlite": (7, 27), "postgresql": (2, 7)},
-    "people": {"sqlite": (4, 4), "postgresql": (2, 2)},
-    "organizations": {"sqlite": (4, 7), "postgresql": (2, 3)},
-    "posts": {"sqlite": (4, 7), "postgresql": (2, 3)},
-    "memberships": {"sqlite": (3, 9), "postgresql": (2, 4)},
-    "meetings": {"sqlite": (5, 12), "postgresql": (2, 4)},
-    "participations": {"sqlite": (3, 13), "postgresql": (2, 5)},
-    "statements": {"sqlite": (6, 24), "postgresql": (3, 8)},
-    "milestones": {"sqlite": (3, 9), "postgresql": (2, 3)},
-    "themes": {"sqlite": (3, 3), "postgresql": (2, 2)},
+    "initiatives": {"sqlite": (8, 33), "postgresql": (2, 7)},
+    "people": {"sqlite": (5, 5), "postgresql": (2, 2)},
+    "organizations": {"sqlite": (5, 9), "postgresql": (2, 3)},
+    "posts": {"sqlite": (5, 9), "postgresql": (2, 3)},
+    "memberships": {"sqlite": (4, 12), "postgresql": (2, 4)},
+    "meetings": {"sqlite": (6, 15), "postgresql": (2, 4)},
+    "participations": {"sqlite": (4, 17), "postgresql": (2, 5)},
+    "statements": {"sqlite": (7, 30), "postgresql": (3, 8)},
+    "milestones": {"sqlite": (4, 11), "postgresql": (2, 3)},
+    "themes": {"sqlite": (4, 4), "postgresql": (2, 2)},
     "citations": {"sqlite": (2, 5), "postgresql": (2, 5)},
     "articles": {"sqlite": (4, 4), "postgresql": (4, 4)},
 }

@@ -191,3 +191,30 @@ def test_citations_list_only_sources_of_published_records(api_client, demo):
     body = api_client.get("/api/v1/citations/?page_size=1000").content.decode()
     assert "SOURCE OF A DRAFT" not in body
     assert "apec" in body  # the demo's published sources are listed
+
+
+def test_external_identifiers_are_shown_and_look_a_record_up(api_client, demo):
+    from editorial.models import EditorialStatus, ExternalIdentifier
+    from tests.factories import PersonFactory
+
+    chan = Person.objects.published().get(full_name="Paul Chan Mo-po")
+    ExternalIdentifier.objects.create(
+        record=chan, scheme="wikidata", value="Q7150981", url="https://www.wikidata.org/wiki/Q7150981"
+    )
+    draft = PersonFactory(full_name="Not Yet Published", editorial_status=EditorialStatus.DRAFT)
+    ExternalIdentifier.objects.create(record=draft, scheme="wikidata", value="Q1")
+
+    found = api_client.get("/api/v1/people/?identifier=wikidata:Q7150981").json()["results"]
+    assert [person["full_name"] for person in found] == ["Paul Chan Mo-po"]
+    assert found[0]["identifiers"] == [
+        {"scheme": "wikidata", "value": "Q7150981", "url": "https://www.wikidata.org/wiki/Q7150981"}
+    ]
+    assert api_client.get(found[0]["url"]).json()["identifiers"] == found[0]["identifiers"]
+    assert api_client.get("/api/v1/people/?identifier=WIKIDATA:Q7150981").json()["results"] == found
+    assert api_client.get("/api/v1/people/?identifier=wikidata:Q1").json()["results"] == []  # a draft: never
+    assert api_client.get("/api/v1/initiatives/?identifier=wikidata:Q7150981").json()["results"] == []
+    bad = api_client.get("/api/v1/people/?identifier=Q7150981")
+    assert bad.status_code == 400
+    assert bad.json()["error"]["details"] == {"identifier": ["Give scheme:value, e.g. wikidata:Q123."]}
+    csv_rows = b"".join(api_client.get("/api/v1/people/?identifier=wikidata:Q7150981&format=csv").streaming_content)
+    assert "wikidata:Q7150981" in csv_rows.decode("utf-8-sig")
