@@ -2,9 +2,15 @@
 
 import datetime
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from django.http import StreamingHttpResponse
+
 SITE_NAME = "Initiative Tracker"
+# BibTeX's month macros: styles print them in the reader's language ("December", "déc."); a number they print as is.
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+BIBTEX = "application/x-bibtex; charset=utf-8"
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,7 @@ class Reference:
         ]
         if self.published_at:
             lines.append(f"  year = {{{self.published_at.year}}},")
-            lines.append(f"  month = {{{self.published_at.month}}},")
+            lines.append(f"  month = {MONTHS[self.published_at.month - 1]},")
         lines += [
             f"  note = {{{_tex(self.kind)} record, version {self.version}}},",
             f"  howpublished = {{\\url{{{self.url}}}}},",
@@ -64,3 +70,21 @@ _TEX = {
 
 def _tex(text: str) -> str:
     return "".join(_TEX.get(character, character) for character in text)
+
+
+def titled(record) -> str:
+    """A record's title in a reference: its name, and its name in the original script where it has one."""
+    original = getattr(record, "original_script_name", "")
+    return f"{record} ({original})" if original and original != str(record) else str(record)
+
+
+def bibtex_response(references: Iterable[Reference], *, filename: str) -> StreamingHttpResponse:
+    """A .bib file of `references`, streamed: a reference manager imports it whole."""
+
+    def entries() -> Iterator[str]:
+        for reference in references:
+            yield reference.bibtex + "\n\n"
+
+    response = StreamingHttpResponse(entries(), content_type=BIBTEX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

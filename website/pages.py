@@ -13,7 +13,7 @@ from django.utils import timezone
 from editorial.models import CuratedRecord
 from editorial.public.resources import Resource
 from editorial.selectors import find_redirect
-from website.citing import Reference
+from website.citing import Reference, bibtex_response, titled
 from website.exports import csv_response, json_response
 from website.feeds import ListFeed, RecordFeed, statement_items, version_link
 from website.listing import BadListRequest, Listing
@@ -77,27 +77,32 @@ def render_list(request, *, listing: Listing, template: str, context: dict):
     )
 
 
-def record_context(request, *, record: CuratedRecord, sources: list, title: str) -> dict:
+def reference_to(request, record: CuratedRecord) -> Reference | None:
+    """How to cite the version of `record` a reader sees now: its permalink; None before its first publication."""
+    if not record.published_version:
+        return None
+    return Reference(
+        title=titled(record),
+        kind=str(type(record)._meta.verbose_name).capitalize(),
+        slug=record.slug,
+        version=record.published_version,
+        published_at=record.published_at,
+        url=request.build_absolute_uri(version_link(record, record.published_version)),
+        accessed=timezone.localdate(),
+    )
+
+
+def record_context(request, *, record: CuratedRecord, sources: list) -> dict:
     """What every record page shows beside its facts: freshness, 'cite this', and where to follow or export it."""
     app = type(record)._meta.app_label
-    reference = None
-    if record.published_version:
-        reference = Reference(
-            title=title,
-            kind=str(type(record)._meta.verbose_name).capitalize(),
-            slug=record.slug,
-            version=record.published_version,
-            published_at=record.published_at,
-            url=request.build_absolute_uri(version_link(record, record.published_version)),
-            accessed=timezone.localdate(),
-        )
     return {
         "record": record,
         "sources": sources,
         "newest_evidence": newest_evidence(sources),
-        "reference": reference,
+        "reference": reference_to(request, record),
         "feed_url": reverse(f"{app}:feed", kwargs={"slug": record.slug}),
         "json_url": reverse(f"{app}:json", kwargs={"slug": record.slug}),
+        "bib_url": reverse(f"{app}:bib", kwargs={"slug": record.slug}),
     }
 
 
@@ -147,7 +152,11 @@ class RecordPages(Generic[RecordT]):
 
     def list_page(self, request: HttpRequest):
         """Every published record, narrowed by facets and text, sorted, a page at a time."""
-        routes = {"feed_route": f"{self.namespace}:list_feed", "export_route": f"{self.namespace}:export"}
+        routes = {
+            "feed_route": f"{self.namespace}:list_feed",
+            "export_route": f"{self.namespace}:export",
+            "bib_route": f"{self.namespace}:export_bib",
+        }
         context = {"title": self.title, "kind": self.kind, "rows_template": f"{self.namespace}/rows.html", **routes}
         return render_list(request, listing=self.listing, template=f"{self.namespace}/list.html", context=context)
 
@@ -167,7 +176,7 @@ class RecordPages(Generic[RecordT]):
                 self.kind: record,
                 "page": page,
                 **self.page_context(record, page),
-                **record_context(request, record=record, sources=page.sources, title=str(record)),
+                **record_context(request, record=record, sources=page.sources),
             },
         )
 
@@ -184,6 +193,17 @@ class RecordPages(Generic[RecordT]):
         page = self.get_page(record)
         return RecordFeed()(request, record=record, extra_items=statement_items(page.statements))
 
+    def bib(self, request: HttpRequest, slug: str):
+        """The record's reference as a .bib file, for a reference manager."""
+        reference = reference_to(request, self.find(slug, "bib"))
+        return bibtex_response([reference] if reference else [], filename=f"{slug}.bib")
+
+    def export_bib(self, request: HttpRequest):
+        """The list's references as one .bib file, with its current filters."""
+        records = self.listing.read(request.GET).sorted()
+        references = (reference_to(request, record) for record in records.iterator(chunk_size=500))
+        return bibtex_response(filter(None, references), filename=f"{self.namespace}.bib")
+
     def json(self, request: HttpRequest, slug: str):
         """The record as JSON: its public shape, as the API answers for it."""
         return json_response(request, resource=self.shape, record=self.find(slug, "json"))
@@ -196,8 +216,10 @@ class RecordPages(Generic[RecordT]):
             path("", follow_moves(self.list_page), name="list"),
             path("feed/", follow_moves(list_feed), name="list_feed"),
             path("export.csv", follow_moves(self.export), name="export"),
+            path("export.bib", follow_moves(self.export_bib), name="export_bib"),
             path("<slug:slug>/", follow_moves(self.detail), name="detail"),
             path("<slug:slug>.json", follow_moves(self.json), name="json"),
+            path("<slug:slug>.bib", follow_moves(self.bib), name="bib"),
             path("<slug:slug>/feed/", follow_moves(self.feed), name="feed"),
             path("<slug:slug>/v<int:version>/", follow_moves(self.version), name="version"),
         ]
