@@ -232,3 +232,21 @@ def test_list_record_and_search_pages_advertise_their_feeds_with_their_filters(c
     assert expected in search.feeds
     assert expected in search.visible
 
+
+def test_review_forms_say_the_approval_comment_is_published_in_the_records_feed(admin_client, hostile):
+    initiative = hostile["initiative"]
+    initiative.name = "An edit waiting for review"
+    save_record(record=initiative, by=None, data=take(initiative))
+    transition(record=initiative, action="submit", by=None)
+    warning = "published with the new version in the record's public Atom feed"
+    for url in (
+        f"/admin/initiatives/initiative/{initiative.pk}/change/",
+        f"/admin/initiatives/initiative/{initiative.pk}/review/",
+    ):
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        assert warning in response.content.decode(), url
+    comment = "Checked twice."
+    transition(record=initiative, action="publish", by=None, comment=comment)
+    entries = feedparser.parse(_read(admin_client, f"/initiatives/{initiative.slug}/feed/")).entries
+    assert any(f"Reviewer's note: {comment}" in entry.summary for entry in entries)
