@@ -1,8 +1,9 @@
-"""One error shape for every 4xx: {"error": {"code", "message", "details"}}, with a machine-readable code."""
+"""One error shape for every error: {"error": {"code", "message", "details"}}, with a machine-readable code."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
@@ -73,7 +74,7 @@ def exception_handler(exc, context):
     """DRF's exception handler: every error the API knows, in the one shape; anything else stays a 500."""
     described = _describe(exc)
     if described is None:
-        return None  # not bad input: DRF re-raises it, a server error
+        return None  # not bad input: DRF re-raises it, Django logs it and answers 500 (server_error)
     status_code, code, message, details = described
     response = Response(body(code, message, details), status=status_code)
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
@@ -81,6 +82,14 @@ def exception_handler(exc, context):
     if getattr(exc, "auth_header", None):
         response["WWW-Authenticate"] = exc.auth_header
     return response
+
+
+def server_error(request, *args, **kwargs):
+    """The project's handler500: under /api/, the API's shape; elsewhere Django's page. Django has logged it already."""
+    if request.path.startswith("/api/"):
+        message = "The server failed to answer this request; it has been logged. Try again later."
+        return JsonResponse(body("server_error", message), status=500)
+    return defaults.server_error(request, *args, **kwargs)
 
 
 def not_found(request, *args, **kwargs):

@@ -25,7 +25,8 @@ class PartialDateFormField(forms.CharField):
         try:
             return PartialDate.parse(value)
         except ValueError as error:
-            raise forms.ValidationError(str(error)) from None
+            # The reason quotes the value: as a parameter, since django-filter formats the message with `%`.
+            raise forms.ValidationError("%(reason)s", code="invalid", params={"reason": str(error)}) from None
 
 
 @extend_schema_field({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})

@@ -8,12 +8,12 @@ index answers directly however deep the page; null values sort last.
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import F, Q, QuerySet
+from django.db.models import DateTimeField, F, Q, QuerySet
 from rest_framework.pagination import BasePagination
 from rest_framework.utils.urls import replace_query_param
 
 from api.errors import BadRequest
-from editorial.cursors import CursorFormat, InvalidCursor, integer_key, scalar_key, text_key
+from editorial.cursors import CursorFormat, InvalidCursor, datetime_key, integer_key, scalar_key, text_key
 
 DEFAULT_PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000
@@ -79,6 +79,8 @@ class KeysetPagination(BasePagination):
                 return queryset.filter(pk__lt=pk) if ordering.descending else queryset.filter(pk__gt=pk)
             if value is None:  # nulls come last: only nulls after a null
                 return queryset.filter(Q(**{f"{ordering.column}__isnull": True}) & Q(pk__gt=pk))
+            if isinstance(queryset.model._meta.get_field(ordering.column), DateTimeField):
+                value = datetime_key(value)  # in UTC: the database refuses an offset of +23:59, which a cursor may hold
             beyond = f"{ordering.column}__{'lt' if ordering.descending else 'gt'}"
             return queryset.filter(
                 Q(**{beyond: value})

@@ -69,7 +69,9 @@ class RefFieldSchema(OpenApiSerializerFieldExtension):
 
     def map_serializer_field(self, auto_schema, direction):
         target = resources.get(self.target.resource).shape
-        one = {"anyOf": [_ref(auto_schema, CompactRefSerializer, direction), _ref(auto_schema, target, direction)]}
+        # The whole record first: a generated client tries each in turn, and a reference lacks its required
+        # fields; a reference admits no other property (api.schema.closed_references), so neither passes as the other.
+        one = {"anyOf": [_ref(auto_schema, target, direction), _ref(auto_schema, CompactRefSerializer, direction)]}
         return build_array_type(one) if self.target.many else one
 
 
@@ -155,6 +157,54 @@ class APIAutoSchema(AutoSchema):
             gone["description"] = "The record was public once and has been withdrawn."
             responses.setdefault("410", gone)
         return responses
+
+
+def closed_references(result, generator, request, public):
+    """A compact reference has its three properties and no other: an expanded record never reads as one."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name in ("CompactRef", "GenericRef"):
+            component["additionalProperties"] = False
+    return result
+
+
+BULK = {
+    "text/csv": "CSV (RFC 4180) with a byte-order mark: a header row, then one row per record; nested values as "
+    "JSON text, a cell that a spreadsheet would read as a formula prefixed with an apostrophe.",
+    "application/x-ndjson": "NDJSON: one JSON object per line, each a record as in the JSON list's `results`.",
+}
+
+
+def bulk_formats(result, generator, request, public):
+    """CSV and NDJSON declared as what they are, on the lists that serve them; JSON alone everywhere else.
+
+    Every renderer is offered on every operation by default, each with the JSON schema: a generated client then
+    tries to parse a CSV download as a page of JSON, and expects CSV from a write.
+    """
+    for methods in result.get("paths", {}).values():
+        for operation in methods.values():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            bulk = (
+                operation.get("operationId", "").endswith("_list") or operation.get("operationId") == "changes_retrieve"
+            )
+            for code, response in operation["responses"].items():
+                content = response.get("content", {})
+                for media_type, description in BULK.items():
+                    if media_type not in content:
+                        continue
+                    if bulk and code == "200":
+                        content[media_type] = {"schema": {"type": "string", "description": description}}
+                    else:
+                        del content[media_type]
+            if not bulk:
+                operation["parameters"] = [
+                    parameter
+                    for parameter in operation.get("parameters", [])
+                    if not (parameter.get("name") == "format" and parameter.get("in") == "query")
+                ]
+                if not operation["parameters"]:
+                    del operation["parameters"]
+    return result
 
 
 def write_links(result, generator, request, public):

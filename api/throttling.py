@@ -1,4 +1,8 @@
-"""Rate limits: each key its own (set in the admin), anonymous clients a lower one by address."""
+"""Rate limits: each key its own (set in the admin), anonymous clients a lower one by address, and unknown keys.
+
+Addresses are the connection's (REMOTE_ADDR): with NUM_PROXIES at 0, DRF reads no X-Forwarded-For, which any
+client can write.
+"""
 
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
@@ -25,3 +29,30 @@ class KeyOrAnonymousRateThrottle(SimpleRateThrottle):
         if isinstance(request.auth, APIKey):
             return f"api-throttle:key:{request.auth.pk}"
         return f"api-throttle:anonymous:{self.get_ident(request)}"
+
+
+class UnknownKeyThrottle(SimpleRateThrottle):
+    """Keys refused from one address: past the limit, the address's keys are refused unread (429) for a while.
+
+    Each unknown key costs a database lookup, and guessing keys costs a client nothing else: authentication asks
+    `wait()` before it looks a key up and calls `refused()` when it refuses one; keys that work are not counted.
+    """
+
+    def __init__(self, request):
+        self.rate = settings.API_UNKNOWN_KEY_RATE  # per request, as the anonymous rate
+        super().__init__()
+        self.key = f"api-throttle:unknown-key:{self.get_ident(request)}"
+        self.now = self.timer()
+        self.history = [moment for moment in self.cache.get(self.key, []) if moment > self.now - self.duration]
+
+    def get_rate(self):
+        return self.rate
+
+    def blocked_for(self) -> float | None:
+        """The seconds until this address may try a key again; None when it may now."""
+        return self.wait() if len(self.history) >= self.num_requests else None
+
+    def refused(self) -> None:
+        """Count one refused key of this address."""
+        self.history.insert(0, self.now)
+        self.cache.set(self.key, self.history, self.duration)

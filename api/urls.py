@@ -1,12 +1,12 @@
 """/api/v1/: the resources, the change feed, ingestion, the schema and its docs; JSON 404 for anything else."""
 
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from api.changes import ChangesView
 from api.errors import not_found
-from api.ingest import IngestView
+from api.ingest import IngestionView, IngestView
 from api.resources.articles import ArticleViewSet, CitationViewSet
 from api.resources.initiatives import InitiativeViewSet, MilestoneViewSet, ThemeViewSet
 from api.resources.meetings import MeetingViewSet, ParticipationViewSet, StatementViewSet
@@ -17,6 +17,11 @@ app_name = "api"
 
 class Router(DefaultRouter):
     include_format_suffixes = False  # formats are chosen with ?format=, never with a suffix
+
+    def get_api_root_view(self, api_urls=None):
+        """The root lists every resource and the change feed, each by its address."""
+        listed = {prefix: self.routes[0].name.format(basename=basename) for prefix, _, basename in self.registry}
+        return self.APIRootView.as_view(api_root_dict={**listed, "changes": "changes"})
 
 
 VIEWSETS = (
@@ -41,9 +46,9 @@ for viewset in VIEWSETS:
 urlpatterns = [
     path("changes/", ChangesView.as_view(), name="changes"),
     path("ingest/", IngestView.as_view(), name="ingest"),
+    path("ingestions/<int:pk>/", IngestionView.as_view(), name="ingestions-detail"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path("docs/redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     *router.urls,
     re_path(r"^.*$", not_found),
 ]

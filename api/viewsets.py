@@ -75,7 +75,8 @@ class RecordViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
         return plan_for(self.get_serializer_class(), self.resource)
 
     def expansion(self, plan: Plan) -> frozenset[str]:
-        raw = self.request.query_params.get("expand", "")
+        # Comma-separated, repeated, or both: expand=themes,lead_officials or expand=themes&expand=lead_officials.
+        raw = ",".join(self.request.query_params.getlist("expand"))
         asked = frozenset(name.strip() for name in raw.split(",") if name.strip())
         unknown = sorted(asked - set(plan.expandable))
         if unknown:

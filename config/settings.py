@@ -238,6 +238,8 @@ REST_FRAMEWORK = {
 }
 # Anonymous reads, per client address; each key's own limit is set in the admin.
 API_ANONYMOUS_RATE = os.environ.get("API_ANONYMOUS_RATE", "60/minute")
+# Unknown keys, per client address: each costs a database lookup; past it, that address's keys are refused unread.
+API_UNKNOWN_KEY_RATE = os.environ.get("API_UNKNOWN_KEY_RATE", "10/minute")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Initiative Tracker API",
     "DESCRIPTION": (
@@ -253,12 +255,23 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],
+    # Swagger UI from this app (drf-spectacular-sidecar), asking no other host for anything: no online validator
+    # badge (an image from validator.swagger.io, sent our schema's address). No ReDoc: its bundle loads the
+    # Redocly logo from cdn.redoc.ly whatever its options, and drf-spectacular's page for it, Google Fonts.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"AmountQualifierEnum": "initiatives.models.AmountQualifier"},
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.write_links"],
+    "ENUM_NAME_OVERRIDES": {
+        "AmountQualifierEnum": "initiatives.models.AmountQualifier",
+        "IngestionStatusEnum": "api.ingest.STATUSES",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.closed_references",
+        "api.schema.bulk_formats",
+        "api.schema.write_links",
+    ],
 }
 
 LOGGING = {

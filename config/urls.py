@@ -13,3 +13,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]
+
+# Under /api/ a server error answers in the API's error shape; the website keeps Django's page.
+handler500 = "api.errors.server_error"

@@ -12,9 +12,14 @@ import base64
 import binascii
 import datetime
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+
+# What no column holds, so no cursor written here: NUL (PostgreSQL text refuses it) and lone surrogates (JSON's
+# "\ud800", which no UTF-8 encodes). Either would fail the query.
+_NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 
 
 class InvalidCursor(ValueError):
@@ -22,7 +27,7 @@ class InvalidCursor(ValueError):
 
 
 def text_key(value) -> str:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or _NOT_TEXT.search(value):
         raise InvalidCursor(value)
     return value
 
@@ -38,14 +43,21 @@ def date_key(value) -> datetime.date:
 
 
 def datetime_key(value) -> datetime.datetime:
-    return datetime.datetime.fromisoformat(text_key(value))
+    """A time, in UTC when it has an offset: the database refuses offsets past ±16 hours, which ISO 8601 allows."""
+    moment = datetime.datetime.fromisoformat(text_key(value))
+    if moment.tzinfo is None:
+        return moment
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:  # past the year 9999 in UTC
+        raise InvalidCursor(value) from None
 
 
 def scalar_key(value) -> str | int | float | None:
     """Any one JSON value but a list or an object: a column's value the caller checks against the column."""
     if isinstance(value, list | dict | bool):
         raise InvalidCursor(value)
-    return value
+    return text_key(value) if isinstance(value, str) else value
 
 
 def _plain(value):

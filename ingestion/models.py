@@ -104,6 +104,7 @@ class Outcome(models.TextChoices):
     NEW = "new", "New article"
     DUPLICATE = "duplicate", "Duplicate of a stored article"
     UPDATED = "updated", "New version of a stored article"
+    REFUSED = "refused", "Refused: not a public address, or not a page the pipeline fetches"
     ERROR = "error", "Error"
 
 
@@ -133,6 +134,10 @@ class Ingestion(models.Model):
     outcome = models.CharField(max_length=20, choices=Outcome, blank=True)
     error = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
+    submitted_keys = models.JSONField(
+        default=list, blank=True, editable=False,
+        help_text="Prefixes of the API keys that submitted this page: only they read its status in the API.",
+    )  # fmt: skip
     # The outbox and the lease of ingestion.queueing: how a lost message or a lost worker is noticed.
     unsent_since = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="Set while its step's message is owed to the broker."

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import QuerySet
 
 from ingestion.linking import registry
-from ingestion.models import Ingestion, Mention, ReviewStatus, Suggestion
+from ingestion.models import Ingestion, Mention, Outcome, ReviewStatus, Suggestion
 from sources.models import Article
 
 
@@ -34,7 +34,7 @@ def describe_ingestion(
     records = _records(mentions)
     return {
         "input": input_name,
-        "status": ingestion.outcome or "error",
+        "status": "error" if ingestion.outcome in ("", Outcome.ERROR, Outcome.REFUSED) else ingestion.outcome,
         "error": ingestion.error or None,
         "article": None
         if article is None

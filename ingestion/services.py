@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from ingestion import queueing
 from ingestion.extract import HTML_TYPES, TEXT_TYPES, Extracted, ExtractionError, extract_html, extract_text_file
-from ingestion.fetch import FetchError, SafeFetcher, TransientFetchError
+from ingestion.fetch import FetchError, FetchRefused, SafeFetcher, TransientFetchError
 from ingestion.linking.services import Links, find_links, save_links
 from ingestion.models import Ingestion, Outcome, Step
 from ingestion.queueing import queue_fetch, queue_link
@@ -45,12 +45,25 @@ def content_fingerprint(text: str) -> str:
     return hashlib.sha256(" ".join(text.casefold().split()).encode("utf-8")).hexdigest()
 
 
-def submit_url(*, url: str, feed=None, submitted_by=None, enqueue: bool = True) -> tuple[Ingestion, bool]:
-    """The ingestion of a page, created and queued unless the page is already known."""
+def submit_url(
+    *, url: str, feed=None, submitted_by=None, key: str = "", enqueue: bool = True
+) -> tuple[Ingestion, bool]:
+    """The ingestion of a page, created and queued unless the page is already known.
+
+    `key`: the prefix of the API key that submitted it, added to those that may read its status.
+    """
     # get_or_create inserts in its own transaction; the fetch is queued once that committed.
+    keys = [key] if key else []
     ingestion, created = Ingestion.objects.get_or_create(
-        url_key=canonical_url(url), defaults={"url": url[:2000], "feed": feed, "submitted_by": submitted_by}
+        url_key=canonical_url(url),
+        defaults={"url": url[:2000], "feed": feed, "submitted_by": submitted_by, "submitted_keys": keys},
     )
+    if key and key not in ingestion.submitted_keys:
+        with transaction.atomic():
+            locked = Ingestion.objects.select_for_update().only("submitted_keys").get(pk=ingestion.pk)
+            if key not in locked.submitted_keys:
+                Ingestion.objects.filter(pk=ingestion.pk).update(submitted_keys=[*locked.submitted_keys, key])
+        ingestion.submitted_keys = [*ingestion.submitted_keys, key]
     if created and enqueue:
         queue_fetch(ingestion)
     return ingestion, created
@@ -105,7 +118,8 @@ def fetch_and_store(
     except TransientFetchError:
         raise
     except (FetchError, ExtractionError) as error:
-        return mark_failed(ingestion_id=ingestion_id, step=Step.FETCHING, error=str(error))
+        outcome = Outcome.REFUSED if isinstance(error, FetchRefused) else Outcome.ERROR
+        return mark_failed(ingestion_id=ingestion_id, step=Step.FETCHING, error=str(error), outcome=outcome)
     return store_article(
         ingestion=ingestion,
         document=document,
@@ -267,12 +281,12 @@ def _new_version(article: Article, extracted: Extracted, fingerprint: str) -> Ar
     return article
 
 
-def mark_failed(*, ingestion_id: int, step: str, error: str) -> Ingestion:
+def mark_failed(*, ingestion_id: int, step: str, error: str, outcome: str = Outcome.ERROR) -> Ingestion:
     """Record why a step failed, in words an editor can act on; the step can be retried from the admin."""
     Ingestion.objects.filter(pk=ingestion_id).update(
         step=Step.FAILED,
         failed_step=step,
-        outcome=Outcome.ERROR,
+        outcome=outcome,
         error=error[:5000] or "Unknown error.",
         lease_until=None,
         unsent_since=None,

@@ -9,6 +9,8 @@ from initiatives.models import Initiative
 from meetings.models import Meeting
 from people.models import Person
 from website.feeds import SearchFeed, SiteFeed
+from website.listing import refuse_control_characters
+from website.pages import follow_moves
 from website.selectors import get_home, search_site
 
 MAX_QUERY = 200
@@ -20,9 +22,12 @@ def home(request):
 
 
 def _query(request) -> str:
+    """The words searched; BadListRequest (a 400 through follow_moves) for words no search box sends."""
+    refuse_control_characters("q", request.GET.getlist("q"))
     return (request.GET.get("q") or "").strip()[:MAX_QUERY]
 
 
+@follow_moves
 def search(request):
     """One search over initiatives, people, organizations, meetings, statements and articles."""
     query = _query(request)
@@ -40,6 +45,7 @@ def search(request):
     )
 
 
+@follow_moves  # XML refuses control characters: the feed would repeat them in its title
 def search_feed(request):
     """The site search as an Atom feed: the published matches of `q`, as the search page ranks them."""
     query = _query(request)

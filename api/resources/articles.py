@@ -2,8 +2,10 @@
 
 import django_filters
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Exists, OuterRef, Q
 from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
 
 from api.filters import RecordFilterSet, date_from, date_to, is_uuid
 from api.viewsets import RecordViewSet
@@ -13,7 +15,7 @@ from editorial.public.readers import generic_ref, kinds_by_content_type, target_
 from editorial.public.resources import Resource
 from editorial.public.shapes import GenericRefSerializer, RecordSerializer
 from ingestion.models import Ingestion, Mention, ReviewStatus
-from sources.canonical import canonical_url
+from sources.canonical import canonical_url, validate_url
 from sources.models import Article, Citation
 
 
@@ -115,6 +117,10 @@ class ArticleFilter(RecordFilterSet):
         fields = []
 
     def filter_url(self, queryset, name, value):
+        try:
+            validate_url(value)  # a port past 65535, an unclosed IPv6 literal: no address stored can match it
+        except DjangoValidationError as error:
+            raise ValidationError({name: [error.messages[0]]}) from None
         key = canonical_url(value)
         submitted = Ingestion.objects.filter(article=OuterRef("pk"), url_key=key)
         return queryset.filter(Q(canonical_url=key) | Q(url=value) | Exists(submitted))

@@ -5,8 +5,10 @@ import io
 
 import orjson
 import pytest
+from rest_framework.test import APIClient
 
 from api import export
+from api.resources.initiatives import InitiativeViewSet
 from tests.api.records import Shared, initiative, live
 from tests.factories import InitiativeFactory, OrganizationFactory
 
@@ -79,3 +81,17 @@ def test_a_dump_with_bad_input_answers_json(api_client):
     response = api_client.get("/api/v1/initiatives/", {"format": "csv", "cursor": "bad"})
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "invalid_cursor"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "ndjson"])
+def test_a_dump_whose_first_query_fails_answers_an_error_not_a_cut_download(monkeypatch, fmt):
+    # Once, a cursor PostgreSQL could not compare passed every check, and the download answered 200, sent its
+    # header, and stopped: the first batch is read before the response starts now.
+    live(InitiativeFactory)
+    monkeypatch.setattr(
+        InitiativeViewSet, "filter_queryset", lambda self, queryset: queryset.extra(where=["no_such_column = 1"])
+    )
+    response = APIClient(raise_request_exception=False).get("/api/v1/initiatives/", {"format": fmt})
+    assert not response.streaming
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "server_error"

@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from rest_framework.test import APIClient
 
 from api.models import APIKey
 from api.services import issue_api_key, revoke_api_key
@@ -45,6 +46,35 @@ def test_unknown_and_revoked_keys_are_refused(api_client, partner_client):
     assert response.json()["error"]["code"] == "authentication_failed"
     revoke_api_key(key=APIKey.objects.get())
     assert partner_client.get("/api/v1/themes/").status_code == 401
+
+
+def test_unknown_keys_are_throttled_per_address_before_any_lookup(partner_client, settings, django_assert_num_queries):
+    settings.API_UNKNOWN_KEY_RATE = "3/minute"
+    guesser = APIClient(REMOTE_ADDR="203.0.113.7")
+    for guess in ("0123abcd.wrong-secret-wrong-secret", "nope", "deadbeef.another-wrong-secret-here"):
+        guesser.credentials(HTTP_X_API_KEY=guess)
+        assert guesser.get("/api/v1/themes/").status_code == 401
+    guesser.credentials(HTTP_X_API_KEY=partner_client.raw_key)  # even a good key, from this address, for now
+    with django_assert_num_queries(0):
+        limited = guesser.get("/api/v1/themes/")
+    assert limited.status_code == 429
+    assert limited.json()["error"]["code"] == "throttled"
+    assert 1 <= int(limited["Retry-After"]) <= 60
+    # Counted by the connection's address, which a client cannot write; X-Forwarded-For it can.
+    forged = guesser.get("/api/v1/themes/", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    assert forged.status_code == 429
+    assert APIClient(REMOTE_ADDR="203.0.113.8").get("/api/v1/themes/").status_code == 200
+    partner_client.defaults["REMOTE_ADDR"] = "203.0.113.8"
+    assert partner_client.get("/api/v1/themes/").status_code == 200
+
+
+@pytest.mark.parametrize("raw", ["\x00", "abc\x00def.x", "a" * 10_000, "%s.%(x)s", "' OR 1=1 --"])
+def test_a_key_of_another_shape_is_refused_unread(api_client, raw, django_assert_num_queries):
+    api_client.credentials(HTTP_X_API_KEY=raw)
+    with django_assert_num_queries(0):  # once, on PostgreSQL, a NUL in the lookup: a 500
+        response = api_client.get("/api/v1/themes/")
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "authentication_failed"
 
 
 def test_each_key_has_its_own_rate_limit(django_user_model):

@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from rest_framework.test import APIClient
 
+from api.resources.initiatives import InitiativeViewSet
 from initiatives.models import Initiative, InitiativeAlias
 from tests.api.records import Shared, initiative, live
 from tests.factories import InitiativeFactory
@@ -90,6 +92,8 @@ def test_updated_since_lists_what_changed_after(api_client):
         ({"page_size": "lots"}, "invalid_page_size"),
         ({"page_size": "²"}, "invalid_page_size"),  # str.isdigit() says yes; int() says no
         ({"start_date_from": "2024-13"}, "invalid"),
+        ({"start_date_from": "%"}, "invalid"),  # quoted in the reason, which django-filter formats with `%`
+        ({"announced_date_to": "%(x)s"}, "invalid"),
         ({"updated_since": "yesterday"}, "invalid"),
         ({"status": "imaginary"}, "invalid"),
         ({"expand": "nothing"}, "invalid_expand"),
@@ -111,6 +115,41 @@ def test_a_cursor_with_a_tampered_value_is_a_400(api_client):
     response = api_client.get("/api/v1/initiatives/", {"ordering": "start_date", "cursor": token})
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "invalid_cursor"
+
+
+@pytest.mark.parametrize(
+    ("moment", "status"),
+    [
+        ("2024-01-01T00:00:00+23:59", 200),  # ISO 8601 allows it, PostgreSQL refuses it: read in UTC
+        ("9999-12-31T23:59:59-23:59", 400),  # past the year 9999 in UTC
+    ],
+)
+def test_a_cursor_with_an_offset_the_database_refuses_is_read_in_utc(api_client, moment, status):
+    from api.pagination import ORDERED_CURSOR
+
+    live(InitiativeFactory)
+    token = ORDERED_CURSOR.encode(("-updated", moment, 1))
+    response = api_client.get("/api/v1/initiatives/", {"ordering": "-updated", "cursor": token})
+    assert response.status_code == status
+
+
+def test_a_server_error_answers_in_the_api_shape_and_is_logged(monkeypatch, caplog):
+    def fail(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(InitiativeViewSet, "list", fail)
+    monkeypatch.setattr("website.views.get_home", fail)
+    client = APIClient(raise_request_exception=False)
+    response = client.get("/api/v1/initiatives/", {"format": "csv"})
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]["code"] == "server_error"
+    assert set(response.json()["error"]) == {"code", "message", "details"}
+    logged = [record.exc_info[1] for record in caplog.records if record.name == "django.request"]
+    assert [str(error) for error in logged] == ["a bug"]
+    website = client.get("/")  # the website's own page, not the API's shape
+    assert website.status_code == 500
+    assert not website["Content-Type"].startswith("application/json")
 
 
 def test_unknown_addresses_and_methods_answer_in_json(api_client):

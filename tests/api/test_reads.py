@@ -57,6 +57,20 @@ def test_expand_embeds_the_related_record_whole(api_client, demo):
     assert "full_name" not in api_client.get("/api/v1/statements/").json()["results"][0]["speaker"]
 
 
+def test_expand_repeated_is_expand_comma_separated(api_client, demo):
+    """A client generated from the schema may send the array exploded: both spellings mean the same."""
+    repeated = api_client.get("/api/v1/statements/?expand=speaker&expand=initiatives")
+    assert repeated.status_code == 200
+    assert repeated.json() == api_client.get("/api/v1/statements/?expand=speaker,initiatives").json()
+    assert "full_name" in repeated.json()["results"][0]["speaker"]  # not only the last one kept
+
+
+def test_the_root_lists_every_resource_and_the_change_feed(api_client):
+    root = api_client.get("/api/v1/", HTTP_ACCEPT="application/json").json()
+    assert root["changes"] == "http://testserver/api/v1/changes/"
+    assert root["initiatives"] == "http://testserver/api/v1/initiatives/"
+
+
 def test_unknown_expand_is_a_400_naming_what_can_be_expanded(api_client, demo):
     response = api_client.get("/api/v1/initiatives/?expand=themes,budget")
     assert response.status_code == 400
@@ -158,6 +172,14 @@ def test_articles_url_filter_answers_whether_a_page_is_stored(api_client, demo):
     found = api_client.get("/api/v1/articles/", {"url": "http://www.News.example.org/story/?utm_source=x"})
     assert [row["id"] for row in found.json()["results"]] == [str(article.uuid)]
     assert api_client.get("/api/v1/articles/", {"url": "https://news.example.org/other"}).json()["results"] == []
+
+
+@pytest.mark.parametrize("address", ["http://x:99999/", "http://[::1"])
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_articles_url_filter_refuses_an_address_it_cannot_read(api_client, address, fmt):
+    response = api_client.get("/api/v1/articles/", {"url": address, "format": fmt})
+    assert response.status_code == 400
+    assert response.json()["error"]["details"] == {"url": ["Not an http or https address with a valid host."]}
 
 
 def test_citations_list_only_sources_of_published_records(api_client, demo):

@@ -1,5 +1,7 @@
 """The OpenAPI schema: generated without warnings, every field described, and the real responses conform to it."""
 
+import json
+
 import jsonschema
 import pytest
 from drf_spectacular.generators import SchemaGenerator
@@ -93,3 +95,40 @@ def test_each_write_links_to_the_writes_it_makes_possible(openapi):
                 linked += 1
     writable = [resource for resource in resources.all_resources() if f"{resource.name}_create" in operations]
     assert linked == 5 * len(writable)  # create: 2, edit: 1, transition: 2
+
+
+def test_an_expanded_record_never_reads_as_a_reference(api_client, demo, openapi):
+    """A generated client picks the first type of an anyOf that parses: the record first, and a closed reference."""
+    themes = openapi["components"]["schemas"]["Initiative"]["properties"]["themes"]["items"]["anyOf"]
+    assert [option["$ref"].rsplit("/", 1)[1] for option in themes] == ["Theme", "CompactRef"]
+    expanded = api_client.get("/api/v1/initiatives/?expand=themes").json()["results"][0]["themes"][0]
+    compact = api_client.get("/api/v1/initiatives/").json()["results"][0]["themes"][0]
+    assert not validator(openapi, "CompactRef").is_valid(expanded)
+    assert validator(openapi, "Theme").is_valid(expanded)
+    assert validator(openapi, "CompactRef").is_valid(compact)
+    assert not validator(openapi, "Theme").is_valid(compact)
+
+
+def test_csv_and_ndjson_are_declared_as_what_they_are_on_the_lists_only(api_client, demo, openapi):
+    lists = detail = 0
+    for path, methods in openapi["paths"].items():
+        for operation in methods.values():
+            bulk = operation["operationId"].endswith("_list") or operation["operationId"] == "changes_retrieve"
+            formats = [p for p in operation.get("parameters", []) if p["name"] == "format" and p["in"] == "query"]
+            for code, response in operation["responses"].items():
+                content = response.get("content", {})
+                if bulk and code == "200":
+                    assert content["text/csv"]["schema"]["type"] == "string", path
+                    assert content["application/x-ndjson"]["schema"]["type"] == "string", path
+                    assert "$ref" in content["application/json"]["schema"], path
+                else:
+                    assert set(content) <= {"application/json"}, (path, code)
+            assert bool(formats) == bulk, path
+            lists, detail = lists + bulk, detail + (not bulk)
+    assert lists == 13
+    assert detail > lists
+    # What they serve is what they declare: not JSON, but CSV and NDJSON.
+    csv_body = b"".join(api_client.get("/api/v1/themes/?format=csv").streaming_content).decode("utf-8-sig")
+    assert csv_body.splitlines()[0].startswith("id,")
+    ndjson = b"".join(api_client.get("/api/v1/themes/?format=ndjson").streaming_content).decode().splitlines()
+    assert all(json.loads(line)["id"] for line in ndjson)

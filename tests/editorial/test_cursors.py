@@ -40,6 +40,15 @@ def test_cursor_format_round_trips_text_integers_times_and_none(values):
     assert not set(token) & set("=+/")
 
 
+def test_cursor_times_are_read_in_utc_whatever_their_offset():
+    # ISO 8601 allows offsets up to ±23:59; the database refuses those past ±16 hours.
+    far = POSITION.decode(_token(["x", 1, "2024-01-01T23:59:00+23:59", None]))[2]
+    assert far == datetime.datetime(2024, 1, 1, 0, 0, tzinfo=datetime.UTC)
+    assert far.utcoffset() == datetime.timedelta(0)
+    with pytest.raises(InvalidCursor):  # past the year 9999 in UTC
+        POSITION.decode(_token(["x", 1, "9999-12-31T23:59:59-23:59", None]))
+
+
 def test_cursor_format_round_trips_dates():
     dated = CursorFormat((date_key, integer_key))
     assert dated.decode(dated.encode((datetime.date(2019, 5, 1), 3))) == (datetime.date(2019, 5, 1), 3)
@@ -67,6 +76,10 @@ def test_cursor_format_writes_the_websites_and_the_apis_published_shapes():
         _token(["x", 1, "yesterday", None]),
         _token(["x", 1, 20250309, None]),
         _token(["x", 1, MOMENT.isoformat(), [1]]),
+        _token(["x\u0000", 1, MOMENT.isoformat(), None]),  # no column holds a NUL: PostgreSQL refuses it in a query
+        _token(["x", 1, MOMENT.isoformat(), "\u0000"]),
+        _token(["\ud800", 1, MOMENT.isoformat(), None]),  # a lone surrogate: no UTF-8 text, no column holds one
+        _token(["x", 1, MOMENT.isoformat(), "a\udfff"]),
         _token({"o": "x"}),
         base64.urlsafe_b64encode(b"\xff\xfe").decode(),
         base64.urlsafe_b64encode(b"[" * 100_000).decode(),

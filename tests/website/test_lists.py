@@ -3,6 +3,7 @@
 import lxml.html
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from initiatives.models import Theme
@@ -245,6 +246,29 @@ def test_unreadable_list_parameters_are_a_400_that_says_why(client, query):
     response = client.get(f"/initiatives/?{query}")
     assert response.status_code == 400
     assert "cannot be read" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/initiatives/?q=a%00b",  # PostgreSQL refuses NUL in text: once a 500
+        "/initiatives/?theme=%00",
+        "/people/?organization=x%01",
+        "/meetings/export.csv?q=%00",  # refused before the download starts
+        "/initiatives/?after=WyJcdTAwMDAiLDFd",  # a cursor holding ["\u0000", 1]
+        "/search/?q=%00",
+    ],
+)
+def test_control_characters_in_list_parameters_are_a_400_before_any_query(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "cannot be read" in response.content.decode()
+
+
+def test_a_list_feed_with_control_characters_in_its_words_is_not_found():
+    # The feed repeats its words in its title; XML holds no control character (once a 500).
+    response = Client(raise_request_exception=False).get("/initiatives/feed/?q=%01")
+    assert response.status_code == 404
 
 
 def test_recent_sort_puts_the_newest_first(client):

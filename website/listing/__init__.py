@@ -32,6 +32,7 @@ from website.listing.paging import (
     decode_cursor,
     encode_cursor,
     keyset_page,
+    refuse_control_characters,
 )
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "Sort",
     "decode_cursor",
     "encode_cursor",
+    "refuse_control_characters",
 ]
 
 
@@ -75,8 +77,14 @@ class Listing:
     def model(self) -> type[Model]:
         return self.queryset().model
 
+    def parameters(self) -> list[str]:
+        """What a list reads of its query string: each facet, the words, the sort and the page links."""
+        return [*(facet.key for facet in self.facets), "q", "sort", "after", "before"]
+
     def read(self, params: QueryDict) -> "ListRequest":
         """Read the filters, text, sort and cursor of a request; BadListRequest when they make no sense."""
+        for name in self.parameters():
+            refuse_control_characters(name, params.getlist(name))
         selected = {}
         for facet in self.facets:
             values = [value for value in params.getlist(facet.key) if value != ""]

@@ -4,6 +4,7 @@ Page 9,000 costs what page 1 does when the sort has an index, and counting stops
 rows ("1,000+").
 """
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -17,8 +18,19 @@ COUNT_CAP = 1_000
 PAGE_SIZE = 50
 
 
+# C0 control characters but tab, line feed and carriage return: no word, value or page link holds one, PostgreSQL
+# refuses NUL in text, and XML (a list's Atom feed repeats its words) refuses them all.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 class BadListRequest(ValueError):
     """A filter, sort or cursor in the URL that this list cannot read: answered with 400."""
+
+
+def refuse_control_characters(name: str, values: list[str]) -> None:
+    """BadListRequest when a value of parameter `name` holds a control character: read before any query is built."""
+    if any(CONTROL_CHARACTERS.search(value) for value in values):
+        raise BadListRequest(f"{name}= holds a control character, which no search, filter or page link has.")
 
 
 @dataclass(frozen=True)

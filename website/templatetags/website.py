@@ -1,6 +1,7 @@
-"""Template helpers: dates at their precision, facet and paging links, what a list's rows show, a record's
-sources."""
+"""Template helpers: dates at their precision, moments for `datetime` attributes, facet and paging links, what a
+list's rows show, a record's sources."""
 
+import datetime
 import re
 from collections.abc import Callable, Iterable
 from urllib.parse import quote_plus, urlencode
@@ -27,6 +28,15 @@ def partial_date(record, field_name: str) -> str:
     """A record's date as precise as its source: "2024", "October 2025" or "22 October 2025"."""
     value = record.partial_date(field_name) if record is not None else None
     return value.display() if value else ""
+
+
+@register.filter
+def machine_datetime(moment: datetime.datetime | None) -> str:
+    """A moment as `<time datetime>` takes it: UTC to the second. HTML allows at most three digits of a second's
+    fraction, and `|date:'c'` writes six."""
+    if moment is None:
+        return ""
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @register.filter
