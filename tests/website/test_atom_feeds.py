@@ -192,6 +192,7 @@ def test_search_feed_lists_published_matches_only(client, hostile):
     assert f"Draft {HOSTILE['initiative']}" not in titles
     assert feed.feed.title == "Search: “Café” — Initiative Tracker"
     assert not feedparser.parse(_read(client, "/search/feed/?q=")).entries
+    assert client.get("/search/feed/?q=AI%02").status_code == 400  # XML has no control characters: not a 500
 
 
 class _Links(HTMLParser):
