@@ -5,6 +5,7 @@ in-process, DEBUG on. `DATABASE_URL` and `CELERY_BROKER_URL` switch to real serv
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -53,6 +54,13 @@ if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY: the development key is refused when DEBUG is off.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
+# The site's public address (scheme and host, no path): feeds build their absolute links and their ids from it, so
+# that a reader's stored ids do not depend on the host it fetched a feed from.
+SITE_URL = (os.environ.get("SITE_URL") or "http://localhost:8000").rstrip("/")
+if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:\d+)?", SITE_URL):
+    raise ImproperlyConfigured(
+        f"SITE_URL must be a scheme and host such as https://tracker.example.org, not {SITE_URL!r}."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [

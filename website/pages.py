@@ -120,6 +120,7 @@ def render_version(request, *, record: CuratedRecord, number: int, kind: str, cu
             "current": record,
             "current_route": current_route,
             "kind": kind,
+            "feed_url": reverse(f"{type(record)._meta.app_label}:feed", kwargs={"slug": record.slug}),
         },
     )
 

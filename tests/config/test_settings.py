@@ -14,7 +14,11 @@ A_REAL_SECRET = "x7Kq2-not-a-real-secret-but-long-and-random-enough-for-check-de
 
 
 def manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"}}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "SITE_URL"}
+    }
     env.update(environment)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=REPOSITORY, env=env, capture_output=True, text=True, timeout=120
@@ -39,9 +43,19 @@ def test_production_passes_check_deploy(tmp_path):
         DEBUG="false",
         SECRET_KEY=A_REAL_SECRET,
         ALLOWED_HOSTS="tracker.example.org",
+        SITE_URL="https://tracker.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_is_warned_off_the_development_site_url_and_a_malformed_one_is_refused():
+    """Feed ids are built from SITE_URL: ids of localhost in production would stay in every reader for good."""
+    deploy = manage("check", "--deploy", DEBUG="false", SECRET_KEY=A_REAL_SECRET, ALLOWED_HOSTS="tracker.example.org")
+    assert "website.W001" in deploy.stderr + deploy.stdout
+    malformed = manage("check", SITE_URL="tracker.example.org/path")
+    assert malformed.returncode != 0
+    assert "SITE_URL must be a scheme and host" in malformed.stderr
 
 
 def test_the_embedded_defaults_pass_every_check_database_ones_included(tmp_path):

@@ -6,6 +6,7 @@ import io
 import feedparser
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from editorial.revisions import take
@@ -86,11 +87,17 @@ def test_list_feed_follows_the_filters_and_record_feeds_list_versions(client, de
         assert feedparser.parse(client.get(url).content).entries, url
 
 
+@override_settings(SITE_URL="https://tracker.example.org")
 def test_site_feed_tells_of_an_approved_edit(client, demo):
     initiative = _approve_edit(Initiative.objects.get(slug="ai-supercomputing-centre"), summary="A new summary.")
     feed = feedparser.parse(client.get("/feeds/updates/").content)
     assert feed.entries[0].title == "AI Supercomputing Centre (initiative), version 2"
-    assert feed.entries[0].id.endswith(f"/initiatives/ai-supercomputing-centre/v{initiative.published_version}/")
+    assert (
+        feed.entries[0].id
+        == f"tag:tracker.example.org,2025:initiative/{initiative.uuid}/v{initiative.published_version}"
+    )
+    assert feed.entries[0].summary == "Version 2, changed: Summary."
+    assert feed.entries[0].link == "https://tracker.example.org/initiatives/ai-supercomputing-centre/"
 
 
 def test_permalink_keeps_the_published_version_after_an_edit_and_cite_points_at_it(client, demo):
