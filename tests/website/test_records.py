@@ -1,9 +1,12 @@
 """Record pages: everything published about a record, nothing else, in a fixed number of queries."""
 
+import uuid
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from editorial.models import ExternalIdentifier
 from initiatives.models import Initiative
 from meetings.models import Meeting
 from tests.factories import (
@@ -40,6 +43,8 @@ def _grow(initiative, person, meeting, count: int):
         CitationFactory(**PUBLISHED, record=statement)
         ParticipationFactory(**PUBLISHED, person=person, meeting=MeetingFactory(**PUBLISHED))
         initiative.lead_officials.add(PersonFactory(**PUBLISHED))
+        for record in (initiative, person, meeting):
+            ExternalIdentifier.objects.create(record=record, scheme="test", value=uuid.uuid4().hex)
 
 
 def test_record_pages_cost_the_same_queries_for_1_or_30_facts(client):
@@ -51,7 +56,7 @@ def test_record_pages_cost_the_same_queries_for_1_or_30_facts(client):
     before = [_queries(client, url)[0] for url in urls]
     _grow(initiative, person, meeting, 29)
     after = [_queries(client, url)[0] for url in urls]
-    assert before == after == [9, 8, 8]
+    assert before == after == [10, 9, 9]  # identifiers ("Elsewhere"): one query
     assert _queries(client, urls[0])[1].count('class="statements"') == 1
 
 
@@ -116,3 +121,12 @@ def test_demo_pages_link_initiative_to_official_to_meeting(client, demo):
     assert "APEC Finance Ministers&#x27; Meeting 2025" in meeting  # a parent event
     assert Initiative.objects.published().count()
     assert Meeting.objects.published().count()
+
+
+def test_a_record_page_links_to_the_record_elsewhere(client):
+    initiative = published_initiative()
+    ExternalIdentifier.objects.create(
+        record=initiative, scheme="wikidata", value="Q42", url="https://www.wikidata.org/wiki/Q42"
+    )
+    page = client.get(f"/initiatives/{initiative.slug}/").content.decode()
+    assert '<a href="https://www.wikidata.org/wiki/Q42" rel="external">wikidata: Q42</a>' in page
