@@ -1,4 +1,4 @@
-"""/api/v1/: the resources, the change feed, ingestion, the schema and its docs; JSON 404 for anything else."""
+"""/api/v1/: the resources, the change feed, the Popolo export, ingestion, the schema and its docs; JSON 404 else."""
 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 from api.changes import ChangesView
 from api.errors import not_found
 from api.ingest import IngestionView, IngestView
+from api.popolo import PopoloView
 from api.resources.articles import ArticleViewSet, CitationViewSet
 from api.resources.initiatives import InitiativeViewSet, MilestoneViewSet, ThemeViewSet
 from api.resources.meetings import MeetingViewSet, ParticipationViewSet, StatementViewSet
@@ -19,9 +20,9 @@ class Router(DefaultRouter):
     include_format_suffixes = False  # formats are chosen with ?format=, never with a suffix
 
     def get_api_root_view(self, api_urls=None):
-        """The root lists every resource and the change feed, each by its address."""
+        """The root lists every resource, the change feed and the Popolo export, each by its address."""
         listed = {prefix: self.routes[0].name.format(basename=basename) for prefix, _, basename in self.registry}
-        return self.APIRootView.as_view(api_root_dict={**listed, "changes": "changes"})
+        return self.APIRootView.as_view(api_root_dict={**listed, "changes": "changes", "popolo": "popolo"})
 
 
 VIEWSETS = (
@@ -45,6 +46,7 @@ for viewset in VIEWSETS:
 
 urlpatterns = [
     path("changes/", ChangesView.as_view(), name="changes"),
+    path("popolo.json", PopoloView.as_view(), name="popolo"),
     path("ingest/", IngestView.as_view(), name="ingest"),
     path("ingestions/<int:pk>/", IngestionView.as_view(), name="ingestions-detail"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
