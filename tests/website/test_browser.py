@@ -105,7 +105,19 @@ def test_phone_width_screenshots(site, page):
         page.goto(site[name])
         # Nothing wider than the phone: the page reads without sideways scrolling.
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), name
-        page.screenshot(path=str(SCREENSHOTS / f"{name}-phone.png"), full_page=True)
+        full_page_screenshot(page, SCREENSHOTS / f"{name}-phone.png")
+
+
+def full_page_screenshot(page, path) -> None:
+    """The whole page, for a person to look at. Chromium sometimes refuses a full-page capture on a loaded
+    machine ("Unable to capture screenshot", a compositor error, not the page's): once more, else the viewport."""
+    for _ in range(2):
+        try:
+            page.screenshot(path=str(path), full_page=True)
+            return
+        except playwright_api.Error:
+            page.wait_for_timeout(500)
+    page.screenshot(path=str(path))
 
 
 def test_initiative_to_official_to_meeting_and_back(site, page):
