@@ -199,17 +199,20 @@ class Resource:
                 check_expansion(whole, self.expandable, set(self.expandable), where)
 
 
-def walk_changes(package: str, client) -> int:
-    """The change feed, from its start through `next` until nothing more follows: the entries read."""
+def walk_changes(package: str, client, resources: dict[str, Resource]) -> tuple[int, int]:
+    """The change feed, from its start through `next` until nothing more follows: the entries read. Then each record
+    whose last entry withdrew it (410, an Error) or merged it into another (301, Moved to the survivor), read back at
+    its address: how many."""
     changes = importlib.import_module(f"{package}.api.changes.changes_retrieve")
-    change_page = importlib.import_module(f"{package}.models.change_page").ChangePage
+    models = importlib.import_module(f"{package}.models")
     kwargs: dict = {"page_size": 25}
-    entries = 0
+    last, entries = {}, 0
     for number in range(1, 1000):
-        page = call(changes, f"changes page {number}", 200, change_page, client=client, **kwargs)
+        page = call(changes, f"changes page {number}", 200, models.ChangePage, client=client, **kwargs)
         if page is None:
             break
         entries += len(page.results)
+        last.update((entry.record.id, entry) for entry in page.results)
         since = query_of(page.next_).get("since", [None])[0]
         if not since:
             fail(f"changes page {number}", f"next {page.next_} carries no `since`")
@@ -217,9 +220,23 @@ def walk_changes(package: str, client) -> int:
         kwargs["since"] = since
         if not page.has_more:
             break
-    if entries == 0:
+    if not last:
         fail("changes", "the feed is empty")
-    return entries
+    gone = {"merge": (301, models.Moved), "unpublish": (410, models.Error), "archive": (410, models.Error)}
+    # A merge's survivor has an entry of its own (its new version), with no merged_into: it lives on.
+    withdrawn = [
+        (uuid, entry)
+        for uuid, entry in last.items()
+        if entry.action.value in gone and (entry.action.value != "merge" or entry.merged_into is not None)
+    ]
+    for uuid, entry in withdrawn:
+        status, declared = gone[entry.action.value]
+        resource = resources[urlsplit(entry.record.url).path.strip("/").split("/")[-2]]
+        where = f"{resource.name} {uuid}, after {entry.action.value}"
+        answer = call(resource.detail, where, status, declared, client=client, uuid=uuid)
+        if status == 301 and answer is not None and answer.moved_to.id != entry.merged_into.id:
+            fail(where, f"moved to {answer.moved_to.id}, not {entry.merged_into.id}")
+    return entries, len(withdrawn)
 
 
 def walk_ingest(package: str, client, page_url: str) -> str:
@@ -259,9 +276,9 @@ def main() -> None:
         if importlib.util.find_spec(f"{package}.api.{info.name}.{info.name}_list")
     )
     records = 0
+    resources = {name: Resource(package, name) for name in names}
     with client:
-        for name in names:
-            resource = Resource(package, name)
+        for name, resource in resources.items():
             seen = resource.walk_list(client, expand=False)
             if resource.list_expand:
                 expanded = resource.walk_list(client, expand=True)
@@ -271,7 +288,7 @@ def main() -> None:
                 fail(f"{name} list", "is empty: nothing to parse")
             records += len(seen)
             resource.walk_details(client, seen)
-        entries = walk_changes(package, client)
+        entries, withdrawn = walk_changes(package, client, resources)
         ingested = walk_ingest(package, client, page_url)
     print(
         json.dumps(
@@ -279,6 +296,7 @@ def main() -> None:
                 "resources": names,
                 "records": records,
                 "changes": entries,
+                "withdrawn": withdrawn,
                 "ingested": ingested,
                 "calls": dict(sorted(calls.items())),
                 "failures": failures,

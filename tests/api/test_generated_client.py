@@ -20,8 +20,10 @@ from django.db.migrations.state import ProjectState
 
 from api.services import issue_api_key
 from config.celery import app as celery_app
+from editorial.merge import merge_records
 from editorial.models import writes_through
 from editorial.roles import EDITOR, sync_roles
+from editorial.workflow import save_record, transition
 from initiatives.models import Initiative, Milestone, Theme
 from meetings.models import Meeting, Statement
 from people.models import Jurisdiction, Organization, Person, Post
@@ -29,7 +31,7 @@ from sources.models import Article
 from tests.api.conftest import make_user
 from tests.api.records import BUILDERS, Shared, live
 from tests.conftest import REPOSITORY
-from tests.factories import InitiativeFactory, MeetingFactory, PersonFactory
+from tests.factories import CitationFactory, InitiativeFactory, MeetingFactory, PersonFactory
 
 VENV = REPOSITORY / os.environ.get("OPENAPI_CLIENT_VENV", "artifacts/openapi-client")
 WALK = REPOSITORY / "tests" / "api" / "generated_client_walk.py"
@@ -77,9 +79,18 @@ def eager_tasks():
     celery_app.conf.task_always_eager = before
 
 
+def _publish(record, *, source: Article):
+    """A new record through the workflow: saved, cited, submitted and published."""
+    save_record(record=record, by=None)
+    CitationFactory(record=record, article=source)
+    transition(record=record, action="submit", by=None)
+    return transition(record=record, action="publish", by=None)
+
+
 def _hard_records() -> None:
     """One record of every resource with every relation filled (tests/api/records.py), a dozen more initiatives,
-    people and meetings, all with HARD in their names; the demo data's own names are left as they are."""
+    people and meetings, a merged person and a withdrawn theme, all with HARD in their names; the demo data's own
+    names are left as they are."""
     before = {model: set(model.objects.values_list("pk", flat=True)) for model in NAMES}
     shared = Shared.create(jurisdiction_code="XA")  # the demo data has HK
     for build in BUILDERS.values():
@@ -93,6 +104,12 @@ def _hard_records() -> None:
             for row in model.objects.exclude(pk__in=before[model]):
                 setattr(row, field, f"{HARD} {getattr(row, field)}")
                 row.save(update_fields=[field])
+    # Through the workflow, so that the change feed tells them: a person merged into another (its UUID answers
+    # 301) and a theme withdrawn (410).
+    duplicate = _publish(Person(slug="hard-duplicate", full_name=f"{HARD} duplicate"), source=shared.article)
+    merge_records(duplicate=duplicate, survivor=Person.objects.get(slug="paul-chan-mo-po"), by=None)
+    withdrawn = _publish(Theme(slug="hard-withdrawn", name=f"{HARD} withdrawn"), source=shared.article)
+    transition(record=withdrawn, action="unpublish", by=None, comment=f"Withdrawn: {HARD}")
 
 
 def test_generated_client_parses_every_response(
@@ -148,9 +165,11 @@ def test_generated_client_parses_every_response(
     calls = sum(report["calls"].values())
     print(
         f"\ngenerated client: {calls} calls in {time.monotonic() - started:.0f} s over {len(report['resources'])} "
-        f"resources, {report['records']} records, {report['changes']} changes, an ingestion {report['ingested']}; "
+        f"resources, {report['records']} records, {report['changes']} changes ({report['withdrawn']} records "
+        f"withdrawn or merged, read back), an ingestion {report['ingested']}; "
         f"{len(report['failures'])} failures. Calls: {report['calls']}"
     )
     assert report["failures"] == [], "\n".join(report["failures"][:50])
     assert len(report["resources"]) == 12
+    assert report["withdrawn"] >= 2, "the merged person and the withdrawn theme, read back"
     assert report["ingested"] == "stored", "the live server's own page, fetched and stored in the request"
