@@ -6,12 +6,13 @@ attrs that the generated code imports), never ours, and never imported by the su
     python generated_client_walk.py PACKAGE_DIR BASE_URL STAFF_KEY LOOPBACK_PAGE
 
 It walks every list through `next` to its end (small pages, once plain and once with every expand field), every
-record's detail plain and with every expand field, the change feed to its end, and the ingest round trip. Each
-answer must parse into the type the schema declares for its status: the model itself (not `None`, which the client
-returns for a status the schema does not declare), with no raw `dict` anywhere inside (what a generated model
-keeps when no declared type parsed), no property the schema does not declare, and every expandable field as the
-whole record where it was expanded and as a `CompactRef` where it was not. Prints one JSON object: the calls made
-per operation and every failure.
+record's detail plain and with every expand field, the change feed to its end (and each record it says was withdrawn
+or merged away, at its address), and the ingest round trip. Each answer must parse into the type the schema
+declares for its status: the model itself (not `None`, which the client returns for a status the schema does not
+declare), every property of its declared type, no raw `dict` anywhere inside (what a generated model keeps when no
+declared type parsed), no property the schema does not declare, and every expandable field as the whole record
+where it was expanded and as a `CompactRef` where it was not. Prints one JSON object: the calls made per operation
+and every failure.
 """
 
 import functools
@@ -161,13 +162,12 @@ class Resource:
         asked = {"page_size": [str(PAGE_SIZE)]}
         if "expand" in kwargs:
             asked["expand"] = [item.value for item in kwargs["expand"]]
-        records, cursor, pages = [], None, 0
-        while True:
-            where = f"{self.name} list page {pages + 1}{' expanded' if 'expand' in kwargs else ''}"
+        records: list = []
+        for number in range(1, 1000):
+            where = f"{self.name} list page {number}{' expanded' if 'expand' in kwargs else ''}"
             page = call(self.list, where, 200, self.page_type, client=client, **kwargs)
             if page is None:
                 return records
-            pages += 1
             for index, record in enumerate(page.results):
                 if not isinstance(record, self.record_type):
                     fail(f"{where} results[{index}]", f"parsed as {type(record).__name__}")
@@ -179,10 +179,12 @@ class Resource:
                 return records
             following = query_of(page.next_)
             cursor = following.pop("cursor", [None])[0]
-            if following != asked or not cursor:
-                fail(where, f"next {page.next_} does not carry the query asked for ({asked}) and a cursor")
+            if following != asked or not cursor or cursor == kwargs.get("cursor"):
+                fail(where, f"next {page.next_} does not carry the query asked for ({asked}) and a new cursor")
                 return records
             kwargs["cursor"] = cursor
+        fail(self.name, "a list of more than 1,000 pages")
+        return records
 
     def walk_details(self, client, records: list) -> None:
         for record in records:
