@@ -63,12 +63,15 @@ class ChangeSerializer(serializers.Serializer):
     action = serializers.ChoiceField(
         choices=sorted(set(ACTIONS.values())),
         help_text="publish (new to the public), update (an approved edit), unpublish or archive (withdrawn), "
-        "merge (the record now lives on as merged_into).",
+        "merge (the record now lives on as merged_into; the surviving record has a merge entry of its own, with "
+        "its new version and merged_into null).",
     )
     kind = serializers.CharField(help_text="Which kind of record: initiative, person, meeting, citation...")
     record = ChangedRecordSerializer(help_text="The record it happened to.")
     version = serializers.IntegerField(allow_null=True, help_text="The public version it made, if it made one.")
-    merged_into = MergedIntoSerializer(allow_null=True, help_text="For a merge: the surviving record.")
+    merged_into = MergedIntoSerializer(
+        allow_null=True, help_text="For a merged record's entry: the surviving record; null on every other entry."
+    )
     at = serializers.DateTimeField(help_text="When it happened.")
 
 

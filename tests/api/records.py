@@ -47,10 +47,10 @@ class Shared:
     article: Article
 
     @classmethod
-    def create(cls) -> "Shared":
+    def create(cls, jurisdiction_code: str = "HK") -> "Shared":
         organization = live(OrganizationFactory)
         return cls(
-            jurisdiction=JurisdictionFactory(code="HK"),
+            jurisdiction=JurisdictionFactory(code=jurisdiction_code),
             organization=organization,
             person=live(PersonFactory),
             post=live(PostFactory, organization=organization),
