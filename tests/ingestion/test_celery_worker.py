@@ -1,6 +1,8 @@
 """A real Celery worker on the real broker and PostgreSQL: a feed is polled, its articles appear, linked."""
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -55,12 +57,16 @@ def celery_env(env: dict | None = None) -> dict:
 
 
 def stop_worker(worker: subprocess.Popen) -> None:
+    """A warm shutdown, then whatever of its session is left (a pool process): none keeps a database connection
+    that would stop pytest from dropping the test database."""
     worker.terminate()
     try:
         worker.wait(timeout=20)
     except subprocess.TimeoutExpired:
         worker.kill()
         worker.wait()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(worker.pid, signal.SIGKILL)
 
 
 def wait_for(condition, timeout: float = 90) -> bool:
