@@ -2,6 +2,7 @@
 
 from functools import cache
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
 from django.db.models import QuerySet
 from rest_framework import serializers
@@ -31,7 +32,7 @@ class Plan:
             columns += reader.columns
             self.readers.append(reader)
         self.columns = columns
-        self._querysets: dict[tuple[str, ...], QuerySet] = {}
+        self._querysets: dict[tuple, QuerySet] = {}
         self.expandable = sorted(reader.key for reader in self.readers if isinstance(reader, readers.RefReader))
 
     def queryset(self, extra: tuple[str, ...] = ()) -> QuerySet:
@@ -40,13 +41,16 @@ class Plan:
         Resolving three dozen columns and their joins costs more than reading a page's rows, so the
         queryset is built once per plan (and `extra`); each call returns a fresh, unevaluated copy.
         """
-        template = self._querysets.get(extra)
+        # Some annotations compile content type ids in: a flush or a restore (import_data --replace) numbers them
+        # anew, and ContentType's own cache, cleared then, gives the ids of today (a dict lookup per kind).
+        key = (extra, *(ContentType.objects.get_for_model(resource.model).pk for resource in resources.curated()))
+        template = self._querysets.get(key)
         if template is None:
             # Built on first use, not with the plan: some annotations read content types, and schema
             # generation (a deploy check) builds plans before the database has tables.
             annotations = {name: value for reader in self.readers for name, value in reader.annotations.items()}
             template = self.resource.public_queryset().annotate(**annotations)
-            template = self._querysets[extra] = template.values_list(*self.columns, *extra)
+            template = self._querysets[key] = template.values_list(*self.columns, *extra)
         return template.all()
 
     def complete(self, rows: list[tuple], ctx: Context) -> list[dict]:
