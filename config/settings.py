@@ -219,6 +219,8 @@ INGEST_MAX_ATTEMPTS = env_int("INGEST_MAX_ATTEMPTS", 8)
 INGEST_FEED_MAX_BACKOFF_HOURS = env_int("INGEST_FEED_MAX_BACKOFF_HOURS", 24)
 # How often (seconds) the linker checks whether names changed; 0 checks before every article.
 INGEST_LINKER_CHECK_SECONDS = float(os.environ.get("INGEST_LINKER_CHECK_SECONDS", "10"))
+# A mention the linker is less sure of than this (0 to 1) is offered to editors as a suggestion, not linked.
+INGEST_LINK_THRESHOLD = float(os.environ.get("INGEST_LINK_THRESHOLD", "0.7"))
 
 # Partners' API (/api/v1/): API keys in X-API-Key, JSON through orjson, CSV and NDJSON dumps, one error shape.
 REST_FRAMEWORK = {

@@ -9,16 +9,15 @@ offset, so matches come back with offsets into the original text.
 
 import threading
 import time
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
 from django.conf import settings
 
+from editorial.folding import fold, name_forms
 from ingestion.linking import registry
 
-APOSTROPHES = {"'", "’", "‘", "ʼ", "`", "´"}
 MIN_NAME_LENGTH = 2
 
 
@@ -30,6 +29,9 @@ class Match:
     end: int
     surface: str
     method: str
+    # How sure the linker is, 0 to 1: below settings.INGEST_LINK_THRESHOLD a match is offered to editors
+    # as a suggestion, not written as a link.
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -38,41 +40,6 @@ class _Target:
     record_id: int
     method: str
     exact: str  # non-empty for acronyms: "FS" must be written "FS", not "fs"
-
-
-_char_cache: dict[str, str] = {}
-
-
-def _normalise_char(char: str) -> str:
-    cached = _char_cache.get(char)
-    if cached is not None:
-        return cached
-    if char in APOSTROPHES:
-        result = ""
-    elif unicodedata.category(char)[0] in "PSZC" or char.isspace():
-        result = " "
-    else:
-        decomposed = unicodedata.normalize("NFKD", char)
-        result = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold() or " "
-    _char_cache[char] = result
-    return result
-
-
-def normalise(text: str) -> tuple[str, list[int]]:
-    """The text folded for matching, and for each of its characters the offset it came from."""
-    out: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(text):
-        folded = _normalise_char(char)
-        if folded == " ":
-            if out and out[-1] != " ":
-                out.append(" ")
-                offsets.append(index)
-            continue
-        for piece in folded:
-            out.append(piece)
-            offsets.append(index)
-    return "".join(out), offsets
 
 
 def _is_cjk(char: str) -> bool:
@@ -94,12 +61,14 @@ class Linker:
         self.size = 0
         targets: dict[str, set[_Target]] = {}
         for kind, record_id, name, alias_kind in rows:
-            key = normalise(name)[0].strip()
-            if len(key) < MIN_NAME_LENGTH:
-                continue
             method = "alias" if alias_kind else "name"
             exact = name.strip() if alias_kind == "acronym" else ""
-            targets.setdefault(key, set()).add(_Target(kind, record_id, method, exact))
+            own = fold(name)[0].strip()
+            for key in name_forms(name):
+                if len(key) >= MIN_NAME_LENGTH:
+                    # A form the name takes in running text (without "the", "Limited", its place) is a variant.
+                    found = _Target(kind, record_id, method if key == own else "variant", exact)
+                    targets.setdefault(key, set()).add(found)
         for key, found in targets.items():
             self.automaton.add_word(key, (len(key), tuple(found)))
             self.size += 1
@@ -110,7 +79,7 @@ class Linker:
         """Non-overlapping matches, longest first, with offsets into `text`."""
         if not self.size or not text:
             return []
-        folded, offsets = normalise(text)
+        folded, offsets = fold(text)
         candidates = []
         for last, (length, targets) in self.automaton.iter(folded):
             start = last - length + 1

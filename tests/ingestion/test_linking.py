@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 
+from editorial.folding import fold as normalise
 from editorial.models import AliasKind
 from ingestion.linking import matcher
-from ingestion.linking.matcher import Linker, get_linker, normalise
+from ingestion.linking.matcher import Linker, get_linker
 from ingestion.linking.resolve import link_text
 from people.models import PersonAlias
 from tests.factories import MembershipFactory, PersonFactory, PostFactory

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingestion.linking.matcher import normalise
+from editorial.folding import fold as normalise
 from ingestion.models import Ingestion, Step
 from initiatives.models import Initiative
 from sources.models import Article, ArticleVersion
