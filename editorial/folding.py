@@ -59,8 +59,31 @@ _LEGAL_SUFFIXES = (
     " llc",
     " gmbh",
 )
-# Places a name is often written with or without ("Hong Kong Cyberport", "the Singapore Ministry of ...").
-PLACES = ("hong kong", "hksar", "singapore", "japan", "korea", "uk", "united kingdom", "canada", "eu", "china")
+# Places, by the words (folded) that name them: a name is often written with or without its place
+# ("Hong Kong Cyberport"), and a title shared across places ("Prime Minister") is the one of the
+# place the article is about.
+PLACE_WORDS: dict[str, tuple[str, ...]] = {
+    "hong kong": ("hong kong", "hksar", "hk", "香港", "港府"),
+    "singapore": ("singapore", "singaporean", "新加坡"),
+    "japan": ("japan", "japanese", "日本"),
+    "korea": ("korea", "korean", "south korea", "republic of korea", "韩国", "한국"),
+    "united kingdom": ("uk", "united kingdom", "britain", "british", "great britain", "英国"),
+    "canada": ("canada", "canadian", "加拿大"),
+    "european union": ("eu", "european union", "european commission", "欧盟"),
+    "china": ("china", "chinese mainland", "mainland china", "中国", "国家"),
+    "united states": ("us", "usa", "united states", "american", "美国"),
+}
+PLACES = tuple(word for words in PLACE_WORDS.values() for word in words if " " in word or len(word) > 3)
+
+
+def place_of(name: str) -> str:
+    """The place a jurisdiction's name or code stands for ("Hong Kong, China" is Hong Kong), or ""."""
+    text = f" {folded(name)} "
+    for place, words in PLACE_WORDS.items():
+        if any(f" {word} " in text for word in words):
+            return place
+    return ""
+
 
 _simplified = opencc.OpenCC("t2s")
 

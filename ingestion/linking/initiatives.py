@@ -37,4 +37,12 @@ def draft_initiative(suggested: registry.Suggested) -> registry.Draft:
 
 def register() -> None:
     """Tell the ingestion pipeline about initiatives."""
-    registry.register("initiative", Initiative, names=registry.record_names(Initiative, "name"), draft=draft_initiative)
+    registry.register(
+        "initiative",
+        Initiative,
+        names=registry.record_names(Initiative, "name"),
+        places=registry.record_places(
+            Initiative, "jurisdiction__name", "responsible_organization__jurisdiction__name", "jurisdiction__code"
+        ),
+        draft=draft_initiative,
+    )

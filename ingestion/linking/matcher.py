@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import ahocorasick
 from django.conf import settings
 
-from editorial.folding import fold, name_forms
+from editorial.folding import fold, name_forms, place_of
 from ingestion.linking import registry
 
 MIN_NAME_LENGTH = 2
@@ -42,6 +42,19 @@ class _Target:
     exact: str  # non-empty for acronyms: "FS" must be written "FS", not "fs"
 
 
+_METHOD_RANK = {"name": 0, "alias": 1, "variant": 2}
+
+
+def _best_targets(found: set[_Target]) -> tuple[_Target, ...]:
+    """One target per record, by its surest method; a variant gives way to a record whose own name it is."""
+    best: dict[tuple[str, int, str], _Target] = {}
+    for target in sorted(found, key=lambda target: _METHOD_RANK[target.method]):
+        best.setdefault((target.kind, target.record_id, target.exact), target)
+    if any(target.method != "variant" for target in best.values()):
+        return tuple(target for target in best.values() if target.method != "variant")
+    return tuple(best.values())
+
+
 def _is_cjk(char: str) -> bool:
     return "\u2e80" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af" or "\uf900" <= char <= "\ufaff"
 
@@ -56,7 +69,9 @@ def _bounded(folded: str, start: int, end: int) -> bool:
 class Linker:
     """An automaton over every name of every linkable record."""
 
-    def __init__(self, rows: Iterable[tuple[str, int, str, str]]):
+    def __init__(self, rows: Iterable[tuple[str, int, str, str]], places: dict[tuple[str, int], str] | None = None):
+        # The place each record belongs to ("hong kong"), where known: a title shared across places is told apart by it.
+        self.places = places or {}
         self.automaton = ahocorasick.Automaton()
         self.size = 0
         targets: dict[str, set[_Target]] = {}
@@ -70,15 +85,19 @@ class Linker:
                     found = _Target(kind, record_id, method if key == own else "variant", exact)
                     targets.setdefault(key, set()).add(found)
         for key, found in targets.items():
-            self.automaton.add_word(key, (len(key), tuple(found)))
+            self.automaton.add_word(key, (len(key), _best_targets(found)))
             self.size += 1
         if self.size:
             self.automaton.make_automaton()
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, longest first, with offsets into `text`."""
+        return self.find_nested(text)[0]
+
+    def find_nested(self, text: str) -> tuple[list[Match], list[tuple[Match, Match]]]:
+        """The longest matches, and each shorter name found inside one of them, with the match it is inside."""
         if not self.size or not text:
-            return []
+            return [], []
         folded, offsets = fold(text)
         candidates = []
         for last, (length, targets) in self.automaton.iter(folded):
@@ -86,30 +105,46 @@ class Linker:
             if _bounded(folded, start, last + 1):
                 candidates.append((start, last + 1, targets))
         candidates.sort(key=lambda item: (item[0] - item[1], item[0]))
-        taken: list[tuple[int, int]] = []
-        matches = []
+        taken: list[tuple[int, int, list[Match]]] = []
+        matches: list[Match] = []
+        nested: list[tuple[Match, Match]] = []
         for start, end, targets in candidates:
-            if any(start < other_end and other_start < end for other_start, other_end in taken):
-                continue
             original_start, original_end = offsets[start], offsets[end - 1] + 1
             surface = text[original_start:original_end]
-            chosen = [target for target in targets if not target.exact or target.exact == surface]
+            chosen = [
+                Match(target.kind, target.record_id, original_start, original_end, surface, target.method)
+                for target in sorted(targets, key=lambda target: (target.kind, target.record_id))
+                if not target.exact or target.exact == surface
+            ]
             if not chosen:
                 continue
-            taken.append((start, end))
-            matches.extend(
-                Match(target.kind, target.record_id, original_start, original_end, surface, target.method)
-                for target in sorted(chosen, key=lambda target: (target.kind, target.record_id))
-            )
-        return sorted(matches, key=lambda match: (match.start, match.kind, match.record_id))
+            outer = next((found for o_start, o_end, found in taken if start < o_end and o_start < end), None)
+            if outer is not None:
+                inside = next((o_start, o_end) for o_start, o_end, found in taken if found is outer)
+                if inside[0] <= start and end <= inside[1]:
+                    nested.extend((match, outer[0]) for match in chosen)
+                continue
+            taken.append((start, end, chosen))
+            matches.extend(chosen)
+        return sorted(matches, key=lambda match: (match.start, match.kind, match.record_id)), nested
 
 
 def build_linker() -> Linker:
     """A linker over the names of every registered kind, read from the database now."""
-    return Linker(
-        (linkable.kind, record_id, name, alias_kind)
+    places = {
+        (linkable.kind, record_id): place_of(jurisdiction)
         for linkable in registry.linkables()
-        for record_id, name, alias_kind in linkable.names()
+        if linkable.places is not None
+        for record_id, jurisdiction in linkable.places()
+        if jurisdiction
+    }
+    return Linker(
+        (
+            (linkable.kind, record_id, name, alias_kind)
+            for linkable in registry.linkables()
+            for record_id, name, alias_kind in linkable.names()
+        ),
+        places={key: place for key, place in places.items() if place},
     )
 
 

@@ -2,23 +2,69 @@
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Min
+from django.utils import timezone
+
 from editorial.models import EditorialStatus
 from ingestion.linking import registry
 from people.models import Membership, Organization, Person, Post
+from sources.models import Citation
 
 
-def post_holders(post_ids: list[int], on: datetime.date) -> dict[int, int]:
-    """{post: person} for each post exactly one (non-archived) membership held on `on`."""
-    holders: dict[int, set[int]] = {}
+def post_holders(post_ids: list[int], on: datetime.date) -> dict[int, tuple[int, bool]]:
+    """{post: (person, sure)} for each post exactly one (non-archived) membership held on `on`.
+
+    A membership whose start is unknown is sure only from the earliest evidence of it (the first
+    article cited for it): before that date nobody knows whether it was held yet.
+    """
+    holders: dict[int, set[tuple[int, int, bool]]] = {}
     memberships = (
         Membership.objects.active_on(on)
         .filter(post_id__in=post_ids)
         .exclude(editorial_status=EditorialStatus.ARCHIVED)
-        .values_list("post_id", "person_id")
+        .values_list("pk", "post_id", "person_id", "start_date")
     )
-    for post_id, person_id in memberships:
-        holders.setdefault(post_id, set()).add(person_id)
-    return {post_id: next(iter(people)) for post_id, people in holders.items() if len(people) == 1}
+    for pk, post_id, person_id, start in memberships:
+        holders.setdefault(post_id, set()).add((pk, person_id, start is not None))
+    unknown_start = [pk for held in holders.values() for pk, _, known in held if not known]
+    evidence = earliest_evidence(Membership, unknown_start) if unknown_start else {}
+    result = {}
+    for post_id, held in holders.items():
+        if len({person for _, person, _ in held}) != 1:
+            continue
+        pk, person_id, known = next(iter(held))
+        earliest = evidence.get(pk)
+        result[post_id] = (person_id, known or (earliest is not None and earliest <= on))
+    return result
+
+
+def tenures(person_ids: list[int]) -> dict[int, list[registry.Tenure]]:
+    """{person: the posts they held, with since and until (None where unknown or still held)}."""
+    result: dict[int, list[registry.Tenure]] = {}
+    rows = (
+        Membership.objects.filter(person_id__in=person_ids)
+        .exclude(editorial_status=EditorialStatus.ARCHIVED)
+        .values_list("person_id", "post_id", "start_date", "end_date")
+    )
+    for person_id, post_id, start, end in rows:
+        result.setdefault(person_id, []).append(registry.Tenure(post_id, start, end))
+    return result
+
+
+def earliest_evidence(model, pks: list[int]) -> dict[int, datetime.date]:
+    """{record: the date of the earliest article cited for it}, for the records with a dated one."""
+    rows = (
+        Citation.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=pks,
+            article__published_at__isnull=False,
+        )
+        .values("object_id")
+        .annotate(first=Min("article__published_at"))
+        .order_by()
+    )
+    return {row["object_id"]: timezone.localdate(row["first"]) for row in rows}
 
 
 def draft_person(suggested: registry.Suggested) -> registry.Draft:
@@ -61,7 +107,19 @@ def register() -> None:
         Person,
         names=registry.record_names(Person, "full_name", "original_script_name"),
         surname=lambda person: person.family_name,
+        tenures=tenures,
         draft=draft_person,
     )
-    registry.register("organization", Organization, names=registry.record_names(Organization, "name"))
-    registry.register("post", Post, names=registry.record_names(Post, "title"), holders=post_holders)
+    registry.register(
+        "organization",
+        Organization,
+        names=registry.record_names(Organization, "name"),
+        places=registry.record_places(Organization, "jurisdiction__name", "jurisdiction__code"),
+    )
+    registry.register(
+        "post",
+        Post,
+        names=registry.record_names(Post, "title"),
+        places=registry.record_places(Post, "organization__jurisdiction__name", "organization__jurisdiction__code"),
+        holders=post_holders,
+    )

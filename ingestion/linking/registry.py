@@ -67,6 +67,18 @@ class Suggested:
         return None
 
 
+@dataclass(frozen=True)
+class Tenure:
+    """A post a person held: since and until, None where unknown (or, for until, still held)."""
+
+    post: int
+    start: datetime.date | None
+    end: datetime.date | None
+
+    def covers(self, on: datetime.date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
 @dataclass
 class Draft:
     """What a draft hook makes of a suggestion: an unsaved record and what it links, in the editor's words."""
@@ -95,10 +107,15 @@ class Linkable:
     model: type[models.Model]
     # Every name the linker should find, for every record of this kind.
     names: Callable[[], Iterable[NameRow]] | None = None
+    # (record pk, the name or code of its jurisdiction) for the records whose place is known.
+    places: Callable[[], Iterable[tuple[int, str]]] | None = None
     # A person's family name, for "Chan said" after "Paul Chan" (person kind only).
     surname: Callable[[models.Model], str] | None = None
-    # {post pk: person pk} for posts with exactly one holder on the date (post kind only).
-    holders: Callable[[list[int], datetime.date], dict[int, int]] | None = None
+    # {person pk: the posts they held} (person kind only).
+    tenures: Callable[[list[int]], dict[int, list[Tenure]]] | None = None
+    # {post pk: (person pk, sure)} for posts with exactly one holder on the date (post kind only); not sure
+    # when the membership's start is unknown and its earliest evidence is later than the date.
+    holders: Callable[[list[int], datetime.date], dict[int, tuple[int, bool]]] | None = None
     # The day-precise date of a record (a meeting), when the article gives none.
     date_of: Callable[[models.Model], datetime.date | None] | None = None
     # A draft made from a suggestion: its kind's fields and links prefilled from the sentence.
@@ -137,6 +154,18 @@ def kind_of(model: type[models.Model]) -> str | None:
         if linkable.model is model:
             return linkable.kind
     return None
+
+
+def record_places(model: type[models.Model], *paths: str) -> Callable[[], Iterable[tuple[int, str]]]:
+    """Each record's jurisdiction, by the first of the paths that gives one ("jurisdiction__name")."""
+
+    def places() -> Iterable[tuple[int, str]]:
+        for row in model._default_manager.values_list("pk", *paths):
+            value = next((value for value in row[1:] if value), "")
+            if value:
+                yield row[0], value
+
+    return places
 
 
 def record_names(model: type[models.Model], *fields: str) -> Callable[[], Iterable[NameRow]]:
