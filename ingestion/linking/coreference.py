@@ -15,7 +15,7 @@ ACRONYM, COREFERENCE = "acronym", "coreference"
 _SHORT = r"[A-Z][\w&@.+-]*(?:[ \t]+[A-Z0-9][\w&@.+-]*){0,5}"
 # "Long Name (ABC)", "Long Name (the “AI Basic Act”)", full-width brackets too.
 _AFTER = re.compile(
-    rf"^[ \t]*[(（][ \t]*(?:the[ \t]+|hereinafter[ \t]+|or[ \t]+)?[“\"‘「]?(?P<short>{_SHORT}|[\u3400-\u9fff]{{2,12}})"
+    rf"[ \t]*[(（][ \t]*(?:the[ \t]+|hereinafter[ \t]+|or[ \t]+)?[“\"‘「]?(?P<short>{_SHORT}|[\u3400-\u9fff]{{2,12}})"
     rf"[”\"’」]?[ \t]*[)）]"
 )
 # "ABC (Long Name)".
