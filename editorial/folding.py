@@ -6,7 +6,8 @@ be refused. Folding keeps, for each folded character, the offset it came from, s
 the folded text is a span of the original.
 
 What is folded, and why each is safe (it never joins two names that mean different things):
-- characters: case, accents, full-width forms (NFKD), typographic quotes and apostrophes,
+- characters: case, accents, full-width forms (NFKD), typographic quotes and apostrophes, spaces
+  and punctuation between Chinese characters,
   punctuation and hyphens as spaces, traditional Chinese to simplified (OpenCC, character by
   character, so that 陳茂波 and 陈茂波 meet);
 - words: "&" is "and" ("Innovation, Technology & Industry"), "R&D" is "research and development",
@@ -118,6 +119,9 @@ def _fold_characters(text: str) -> tuple[list[str], list[int]]:
                     out.append(" ")
                     offsets.append(index)
                 continue
+            if len(out) > 1 and out[-1] == " " and _is_cjk(piece) and _is_cjk(out[-2]):
+                out.pop()  # a Chinese name split by a full-width dot is one name
+                offsets.pop()
             out.append(piece)
             offsets.append(index)
     return out, offsets

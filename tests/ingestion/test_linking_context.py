@@ -50,6 +50,8 @@ def found(text: str, **kwargs) -> set[tuple[str, int, str]]:
         ("Artificial Intelligence Supercomputing Centre", "ＡＩ Supercomputing Center"),
         ("陳茂波", "陈茂波"),
         ("財政司司長", "财政司司长"),
+        ("約翰李", "約翰．李"),
+        ("楊何蓓茵", "楊何・蓓茵"),
     ],
 )
 def test_a_name_is_found_in_its_variants(name, written):
@@ -135,7 +137,10 @@ def test_meetings_named_inside_a_meetings_name_are_mentions_too():
     joint = MeetingFactory(
         name="Joint Session of the APEC Finance Ministers' Meeting and Structural Reform Ministerial Meeting"
     )
-    text = "He spoke at the joint session of the APEC Finance Ministers' Meeting and Structural Reform Ministerial Meeting."
+    text = (
+        "He spoke at the joint session of the APEC Finance Ministers' Meeting and Structural Reform Ministerial "
+        "Meeting."
+    )
     assert {record for _, record, _ in found(text)} == {joint.pk, finance.pk, reform.pk}
 
 
