@@ -64,7 +64,15 @@ _LEGAL_SUFFIXES = (
 # ("Hong Kong Cyberport"), and a title shared across places ("Prime Minister") is the one of the
 # place the article is about.
 PLACE_WORDS: dict[str, tuple[str, ...]] = {
-    "hong kong": ("hong kong", "hksar", "hk", "香港", "港府"),
+    "hong kong": (
+        "hong kong",
+        "hong kong sar",
+        "hong kong special administrative region",
+        "hksar",
+        "hk",
+        "香港",
+        "港府",
+    ),
     "singapore": ("singapore", "singaporean", "新加坡"),
     "japan": ("japan", "japanese", "日本"),
     "korea": ("korea", "korean", "south korea", "republic of korea", "韩国", "한국"),

@@ -102,7 +102,7 @@ def _is_cjk(char: str) -> bool:
 def _place_ending(words: str) -> str:
     """The place the words end with ("... in Hong Kong" is Hong Kong), or ""."""
     text = folded(re.sub(r"[’']s\b", "", words))
-    for size in (3, 2, 1):
+    for size in (5, 4, 3, 2, 1):
         tail = " ".join(text.split()[-size:])
         if tail in _PLACE_WORD:
             return _PLACE_WORD[tail]
@@ -118,8 +118,8 @@ def another_bodys_title(text: str, match: Match, place: str) -> bool:
     qualifier = _QUALIFIER_AFTER.match(after)
     if qualifier and match.surface[:1].isupper():
         # "Chief Executive of the HKSAR" is the title; "Senior Minister of State" is another one.
-        named = qualifier.group(1)
-        if _PLACE_WORD.get(folded(named)) is None:
+        words = folded(re.sub(r"[’']s\b", "", qualifier.group(1))).split()
+        if not any(" ".join(words[:size]) in _PLACE_WORD for size in range(min(len(words), 5), 0, -1)):
             return True
     before = text[max(0, match.start - 60) : match.start]
     previous = _WORD_BEFORE.search(before)

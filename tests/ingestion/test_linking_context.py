@@ -190,7 +190,13 @@ def test_another_bodys_title_is_not_the_post():
     assert found("World Rugby Chief Executive Alan Gilpin said the Sevens were a success.") == set()
     assert found("Albert Wong, Chief Executive Officer of the Science Park, spoke.") == set()
     assert found("Chief Executive of the Science and Technology Parks Corporation Albert Wong spoke.") == set()
-    assert {kind for kind, _, _ in found("Yesterday the Chief Executive opened the summit.")} == {"post", "person"}
+    for text in (
+        "Yesterday the Chief Executive opened the summit.",
+        "The Hong Kong SAR Chief Executive opened the summit.",
+        "The Chief Executive of the Hong Kong Special Administrative Region opened the summit.",
+        "Acting Chief Executive and Chief Secretary Eric Chan opened the summit.",
+    ):
+        assert {kind for kind, _, _ in found(text)} == {"post", "person"}, text
 
 
 def test_another_countrys_institute_is_not_the_record():
