@@ -14,8 +14,8 @@ What is folded, and why each is safe (it never joins two names that mean differe
   "AI" is "artificial intelligence", common abbreviations ("Govt", "Dept", "Intl") and British and
   American spellings ("Centre", "Programme", "Organisation") are one.
 `name_forms` adds what a name may drop in running text: a leading article, a legal suffix
-("Company Limited"), a place before the name ("Hong Kong" in "Hong Kong AI Research and
-Development Institute").
+("Company Limited"), a year after it ("... Meeting 2025"), a place before the name ("Hong Kong"
+in "Hong Kong AI Research and Development Institute").
 """
 
 import functools
@@ -195,6 +195,11 @@ def name_forms(name: str) -> set[str]:
         for suffix in _LEGAL_SUFFIXES:
             if form.endswith(suffix) and len(form) > len(suffix) + 3:
                 forms.add(form[: -len(suffix)])
+    for form in list(forms):
+        # "APEC Finance Ministers' Meeting 2025" is written without its year in the year it is held.
+        year = re.fullmatch(r"(.+ .+) (?:19|20)\d\d", form)
+        if year:
+            forms.add(year.group(1))
     for form in list(forms):
         for place in PLACES:
             rest = form[len(place) + 1 :]

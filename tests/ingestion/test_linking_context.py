@@ -76,6 +76,8 @@ def test_a_place_is_dropped_only_when_a_name_is_left():
         "Hong Kong AI Research and Development Institute"
     )
     assert name_forms("Hong Kong Cyberport") == {"hong kong cyberport"}  # "Cyberport" alone is an alias's job
+    assert "apec finance ministers meeting" in name_forms("APEC Finance Ministers' Meeting 2025")
+    assert name_forms("Expo 2025") == {"expo 2025"}
 
 
 def test_folding_does_not_join_different_names():
