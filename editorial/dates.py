@@ -8,6 +8,7 @@ ISO 8601's reduced precision forms: "2024", "2024-10", "2024-10-22".
 import calendar
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.db import models
@@ -83,3 +84,51 @@ class PartialDate:
 
     def __str__(self):
         return self.isoformat()
+
+
+_MONTHS = (
+    {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
+    | {name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name}
+    | {"sept": 9}
+)
+_MONTH = rf"(?P<month>{'|'.join(sorted(_MONTHS, key=len, reverse=True))})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+# Each way a source writes a date out, and the precision it gives ("22 October 2025" also states October 2025).
+_WRITTEN = [
+    (DatePrecision.DAY, re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")),
+    (DatePrecision.DAY, re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)),
+    (DatePrecision.DAY, re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)),
+    (DatePrecision.DAY, re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号號]")),
+    (DatePrecision.MONTH, re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})\b(?!-\d)")),
+    (DatePrecision.MONTH, re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)),
+    (DatePrecision.MONTH, re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月")),
+    (DatePrecision.YEAR, re.compile(r"(?<![\d.,$])(?P<year>\d{4})(?![\d])")),
+]
+
+
+def dates_in(text: str) -> list[PartialDate]:
+    """Every date the text writes out ("22 Oct 2025", "2025-10", "2025年10月22日"); "on Wednesday" is none."""
+    text = unicodedata.normalize("NFKC", text)  # full-width digits
+    found = []
+    for precision, pattern in _WRITTEN:
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            month = groups.get("month")
+            if month is not None and not month.isdigit():
+                month = _MONTHS[month.casefold()]
+            try:
+                date = datetime.date(int(groups["year"]), int(month or 1), int(groups.get("day") or 1))
+            except ValueError:
+                continue  # "2025-13", "31 February": not a date
+            found.append(PartialDate(date, precision))
+    return found
+
+
+def states_date(text: str, date: PartialDate) -> bool:
+    """Whether the text states the date at its precision: a month by the month or a day in it, and so on."""
+    rank = {str(DatePrecision.YEAR): 0, str(DatePrecision.MONTH): 1, str(DatePrecision.DAY): 2}
+    return any(
+        rank[written.precision] >= rank[date.precision] and PartialDate(written.date, date.precision) == date
+        for written in dates_in(text)
+    )

@@ -116,7 +116,17 @@ class CitationInline(CuratedChildInlineMixin, GenericStackedInline):
 
     def get_formset(self, request, obj=None, **kwargs):
         kwargs["form"] = type(self.form.__name__, (self.form,), {"cited_model": self.parent_model})
-        return super().get_formset(request, obj, **kwargs)
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class CitingFormSet(formset):  # type: ignore[valid-type,misc]
+            def _construct_form(self, i, **kwargs):
+                form = super()._construct_form(i, **kwargs)
+                # The record as this page edits it: a passage is checked against the name or date typed beside it
+                # (Citation.clean), not the one stored, so that saving both together cannot fail after validation.
+                form.instance.record = self.instance
+                return form
+
+        return CitingFormSet
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in ("start", "end"):

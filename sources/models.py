@@ -19,6 +19,7 @@ from django.utils.text import capfirst
 
 from editorial.models import CuratedQuerySet, CuratedRecord, DatePrecisionField
 from editorial.search import search_vector_field
+from sources.evidence import unstated_value
 
 
 def text_sha256(text: str) -> str:
@@ -242,6 +243,12 @@ class Citation(CuratedRecord):
         if self.start is None or self.end is None or text[self.start : self.end] != self.passage:
             raise ValidationError({"passage": "The passage and its offsets do not match the article's text."})
         self.text_sha256 = article.text_sha256
+        unstated = unstated_value(self)
+        if unstated is not None:
+            # A source that does not say what it is cited for proves nothing: "says who?" must get a yes.
+            raise ValidationError(
+                {"passage": f"This passage does not state the value cited ({unstated.label}: {unstated.shown})."}
+            )
 
 
 class ArticleVersion(models.Model):

@@ -1,6 +1,6 @@
 """The initiatives the founding article names, with their timelines."""
 
-from demo.dataset.sources import JOINT_SESSION_SENTENCE
+from demo.dataset.sources import JOINT_SESSION_SENTENCE, PRESS_RELEASE
 
 THEMES = [
     {"slug": "artificial-intelligence", "name": "Artificial intelligence"},
@@ -180,7 +180,7 @@ INITIATIVES = [
             "Hong Kong has invested more than HK$200 billion in innovation and technology, with AI development "
             "being a key focus",
             ("budget", "more than HK$200 billion in innovation and technology"),
-            ("budget_as_of", JOINT_SESSION_SENTENCE),
+            ("budget_as_of", PRESS_RELEASE),
         ],
     },
     {

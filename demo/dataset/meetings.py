@@ -61,7 +61,6 @@ MEETINGS = [
         "aliases": [("APEC FMM-SRMM joint session", "short")],
         "cite": [
             JOINT_SESSION_SENTENCE,
-            ("start_date", "Chan made the statements on Wednesday"),
             ("start_date", PRESS_RELEASE),
             (
                 "description",

@@ -1,5 +1,7 @@
 """Jurisdictions, organizations, posts, people and who held which post, as the founding article names them."""
 
+from demo.dataset.sources import PRINCIPAL_OFFICIALS_IN_CHINESE
+
 JURISDICTIONS = [
     {"slug": "china", "name": "China", "code": "CN", "kind": "country"},
     {"slug": "hong-kong", "name": "Hong Kong SAR", "code": "HK", "kind": "special_region", "parent": "china"},
@@ -53,7 +55,7 @@ PEOPLE = [
         "original_script_name": "陳茂波",
         "bio": "Financial Secretary of the Hong Kong SAR Government.",
         "aliases": [("Paul Chan", "short"), ("Chan Mo-po", "alternate"), ("陳茂波", "original_script", "zh-Hant")],
-        "cite": ["Financial Secretary Paul Chan Mo-po"],
+        "cite": ["Financial Secretary Paul Chan Mo-po", ("original_script_name", PRINCIPAL_OFFICIALS_IN_CHINESE)],
     },
     {
         "slug": "paul-lam-ting-kwok",
@@ -63,7 +65,7 @@ PEOPLE = [
         "original_script_name": "林定國",
         "bio": "Secretary for Justice of the Hong Kong SAR Government.",
         "aliases": [("Paul Lam", "short"), ("Lam Ting-kwok", "alternate"), ("林定國", "original_script", "zh-Hant")],
-        "cite": ["Secretary for Justice Paul Lam Ting-kwok"],
+        "cite": ["Secretary for Justice Paul Lam Ting-kwok", ("original_script_name", PRINCIPAL_OFFICIALS_IN_CHINESE)],
     },
 ]
 

@@ -12,6 +12,14 @@ PRESS_RELEASE = {
     "note": "Confirms that the joint session took place on Wednesday 22 October 2025.",
 }
 
+# The English article gives the officials' names in English only; the Government's directory of its principal
+# officials, in Chinese, gives them as written in Chinese. A page we do not store: its own URL is the citation.
+PRINCIPAL_OFFICIALS_IN_CHINESE = {
+    "url": "https://www.gov.hk/tc/about/govdirectory/",
+    "source_title": "香港特別行政區政府 政府機構：主要官員 (HKSAR Government directory: principal officials)",
+    "note": "The names in Chinese: 陳茂波 (Financial Secretary), 林定國 (Secretary for Justice).",
+}
+
 JOINT_SESSION_SENTENCE = (
     "Chan made the statements on Wednesday while attending a joint session of the APEC Finance Ministers’ "
     "Meeting and Structural Reform Ministerial Meeting in Incheon, South Korea."

@@ -1,11 +1,14 @@
 """What Paul Chan and Paul Lam said, as the founding article reports it."""
 
-from demo.dataset.sources import JOINT_SESSION_SENTENCE
+from demo.dataset.sources import JOINT_SESSION_SENTENCE, PRESS_RELEASE
 
 
 def _chan(slug: str, summary: str, text: str, **extra) -> dict:
-    """A statement Paul Chan made at the joint session on 22 October 2025, as the article reports it."""
-    cite = [text, ("date", JOINT_SESSION_SENTENCE), *extra.pop("cite", [])]
+    """A statement Paul Chan made at the joint session on 22 October 2025, as the article reports it.
+
+    The article says he spoke "on Wednesday" at the joint session; the press release of that day gives the date.
+    """
+    cite = [text, JOINT_SESSION_SENTENCE, ("date", PRESS_RELEASE), *extra.pop("cite", [])]
     return {
         "slug": slug,
         "speaker": "paul-chan-mo-po",

@@ -8,8 +8,9 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
+from editorial.amounts import AMOUNT as _AMOUNT
+from editorial.amounts import read_amount as _amount
 from ingestion.linking.matcher import Match
 
 
@@ -60,48 +61,6 @@ _STATEMENT = re.compile(
     r"|emphasi[sz]ed|told [\w ]{2,40}?) (?:that )?(?P<clause>[^.]{20,})"
 )
 
-_QUALIFIERS = {
-    "more than": "more_than",
-    "over": "more_than",
-    "above": "more_than",
-    "about": "about",
-    "around": "about",
-    "nearly": "about",
-    "almost": "about",
-    "some": "about",
-    "up to": "up_to",
-    "at least": "at_least",
-    "less than": "less_than",
-    "under": "less_than",
-}
-_CURRENCIES = {
-    "hk$": "HKD",
-    "hkd": "HKD",
-    "us$": "USD",
-    "usd": "USD",
-    "$": "USD",
-    "rmb": "CNY",
-    "cny": "CNY",
-    "¥": "CNY",
-    "€": "EUR",
-    "eur": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "s$": "SGD",
-    "a$": "AUD",
-    "nt$": "TWD",
-    "₩": "KRW",
-    "krw": "KRW",
-}
-_SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9,
-           "b": 10**9, "trillion": 10**12, "tn": 10**12}  # fmt: skip
-_AMOUNT = re.compile(
-    r"(?:(?P<qualifier>more than|over|above|about|around|nearly|almost|some|up to|at least|less than|under)\s+)?"
-    r"(?P<currency>HK\$|US\$|S\$|A\$|NT\$|RMB|HKD|USD|CNY|EUR|GBP|KRW|[$¥€£₩])\s?"
-    r"(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?",
-    re.IGNORECASE,
-)
 # Each pattern needs one of these words: sentences without any are skipped before the regex runs
 # (most sentences have none, and the regexes cost more than the rest of linking put together).
 # The amount's are lower case, for a casefolded sentence: that pattern ignores case.
@@ -209,18 +168,6 @@ def _speaker(matches: list[Match], start: int, end: int) -> dict:
         if match.kind == "person" and match.start < end and start < match.end:
             return {"speaker_kind": "person", "speaker_id": match.record_id}
     return {}
-
-
-def _amount(found: re.Match) -> dict | None:
-    currency = _CURRENCIES.get(found.group("currency").lower())
-    if currency is None:
-        return None
-    value = Decimal(found.group("number").replace(",", ""))
-    scale = (found.group("scale") or "").lower()
-    value *= _SCALES.get(scale, 1)
-    qualifier = _QUALIFIERS.get((found.group("qualifier") or "").lower(), "exact")
-    return {"value": str(value.quantize(Decimal(1)) if value == value.to_integral() else value),
-            "currency": currency, "qualifier": qualifier}  # fmt: skip
 
 
 def _date(precision: str, found: re.Match, published: datetime.date | None) -> dict:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from editorial.dates import DatePrecision, PartialDate
+from editorial.dates import DatePrecision, PartialDate, states_date
 
 
 @pytest.mark.parametrize(
@@ -124,3 +124,29 @@ def test_partial_date_refuses_an_unknown_precision():
 )
 def test_partial_date_from_fields_reads_a_date_and_its_precision(date, precision, expected):
     assert PartialDate.from_fields(date, precision) == expected
+
+
+# Dates a text states
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on 22 October 2025", "on October 22, 2025", "on 2025-10-22", "on Wednesday, 22nd Oct. 2025", "於2025年10月22日"],
+)
+def test_a_day_written_any_way_is_stated(text):
+    assert states_date(text, PartialDate.parse("2025-10-22"))
+
+
+@pytest.mark.parametrize("text", ["on 23 October 2025", "on Wednesday", "in October 2025", "on 22 October 2024"])
+def test_another_day_or_a_coarser_date_does_not_state_a_day(text):
+    assert not states_date(text, PartialDate.parse("2025-10-22"))
+
+
+def test_a_month_or_year_is_stated_by_itself_or_a_day_in_it():
+    assert states_date("in October 2025", PartialDate.parse("2025-10"))
+    assert states_date("on 22 October 2025", PartialDate.parse("2025-10"))
+    assert states_date("2025年10月", PartialDate.parse("2025-10"))
+    assert not states_date("in November 2025", PartialDate.parse("2025-10"))
+    assert states_date("launched in 2024", PartialDate.parse("2024"))
+    assert not states_date("launched in 2024", PartialDate.parse("2025"))
+    assert not states_date("HK$2024 million", PartialDate.parse("2024"))
