@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -10,8 +11,9 @@ from django_celery_beat.models import ClockedSchedule, SolarSchedule
 
 from editorial.admin.links import admin_link
 from editorial.queue import QueueItem, QueueSection, register_section
+from editorial.workflow import TransitionNotAllowed, may_edit
 from ingestion import services as ingestion_services
-from ingestion.linking import registry
+from ingestion.linking import aliases, registry
 from ingestion.linking import services as linking_services
 from ingestion.linking.suggest import sentences
 from ingestion.models import (
@@ -190,6 +192,33 @@ class MentionAdmin(ReviewAdmin):
     readonly_fields = ("sentence", "kind", "record_link", "surface", "article_link", "article_date", "method",
                        "confidence", "status", "reviewed_by", "reviewed_at")  # fmt: skip
     fields = readonly_fields
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        mention = self.get_object(request, object_id)
+        offer = ""
+        if mention is not None and aliases.offers_alias(mention) and may_edit(request.user, type(mention.record)):
+            offer = f"Add “{mention.surface}” as an alias of {mention.record}"
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), "alias_offer": offer})
+
+    def response_change(self, request, obj):
+        if "_add_alias" in request.POST:
+            self.add_alias(request, obj)
+            return HttpResponseRedirect(reverse("admin:ingestion_mention_change", args=[obj.pk]))
+        return super().response_change(request, obj)
+
+    def add_alias(self, request, mention):
+        try:
+            added = aliases.add_alias_from_mention(mention=mention, by=request.user)
+        except (linking_services.ReviewError, PermissionDenied, TransitionNotAllowed) as error:
+            self.message_user(request, str(error) or "You may not edit this record.", messages.ERROR)
+            return
+        if not added.is_new:
+            message = f"“{added.name}” is an alias of {added.record} already."
+        elif added.is_pending:
+            message = f"Added “{added.name}” as an alias of {added.record}: the edit waits for a reviewer."
+        else:
+            message = f"Added “{added.name}” as an alias of {added.record}."
+        self.message_user(request, message + " The mention is accepted.")
 
     @admin.display(description="record")
     def record_link(self, mention):
