@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -10,10 +11,22 @@ from django_celery_beat.models import ClockedSchedule, SolarSchedule
 
 from editorial.admin.links import admin_link
 from editorial.queue import QueueItem, QueueSection, register_section
+from editorial.workflow import TransitionNotAllowed, may_edit
 from ingestion import services as ingestion_services
+from ingestion.linking import aliases, registry
 from ingestion.linking import services as linking_services
 from ingestion.linking.suggest import sentences
-from ingestion.models import Feed, FeedRun, Ingestion, Mention, ReviewStatus, Step, Suggestion
+from ingestion.models import (
+    Feed,
+    FeedRun,
+    Ingestion,
+    LinkMethod,
+    Mention,
+    ReviewStatus,
+    Step,
+    Suggestion,
+    SuggestionKind,
+)
 
 # Feeds poll on intervals and the sweep on an interval or a crontab; sun-based and one-off schedules are noise.
 for unused in (SolarSchedule, ClockedSchedule):
@@ -172,12 +185,40 @@ class ReviewAdmin(admin.ModelAdmin):
 class MentionAdmin(ReviewAdmin):
     accept_label = "Accept this mention"
     reject_label = "Reject this mention"
-    list_display = ("surface", "kind", "record_link", "sentence", "article_link", "article_date", "method", "status")
+    list_display = ("surface", "kind", "record_link", "sentence", "article_link", "article_date", "method",
+                    "confidence", "status")  # fmt: skip
     list_filter = ("status", "kind", "method")
     search_fields = ("surface", "article__title")
     readonly_fields = ("sentence", "kind", "record_link", "surface", "article_link", "article_date", "method",
-                       "status", "reviewed_by", "reviewed_at")  # fmt: skip
+                       "confidence", "status", "reviewed_by", "reviewed_at")  # fmt: skip
     fields = readonly_fields
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        mention = self.get_object(request, object_id)
+        offer = ""
+        if mention is not None and aliases.offers_alias(mention) and may_edit(request.user, type(mention.record)):
+            offer = f"Add “{mention.surface}” as an alias of {mention.record}"
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), "alias_offer": offer})
+
+    def response_change(self, request, obj):
+        if "_add_alias" in request.POST:
+            self.add_alias(request, obj)
+            return HttpResponseRedirect(reverse("admin:ingestion_mention_change", args=[obj.pk]))
+        return super().response_change(request, obj)
+
+    def add_alias(self, request, mention):
+        try:
+            added = aliases.add_alias_from_mention(mention=mention, by=request.user)
+        except (linking_services.ReviewError, PermissionDenied, TransitionNotAllowed) as error:
+            self.message_user(request, str(error) or "You may not edit this record.", messages.ERROR)
+            return
+        if not added.is_new:
+            message = f"“{added.name}” is an alias of {added.record} already."
+        elif added.is_pending:
+            message = f"Added “{added.name}” as an alias of {added.record}: the edit waits for a reviewer."
+        else:
+            message = f"Added “{added.name}” as an alias of {added.record}."
+        self.message_user(request, message + " The mention is accepted.")
 
     @admin.display(description="record")
     def record_link(self, mention):
@@ -198,15 +239,29 @@ class MentionAdmin(ReviewAdmin):
 class SuggestionAdmin(ReviewAdmin):
     accept_label = "Accept: create the draft record, citing this sentence"
     reject_label = "Reject: do not suggest it again"
-    list_display = ("text", "kind", "normalized", "sentence", "article_link", "article_date", "status", "draft_link")
+    list_display = ("text", "kind", "normalized", "sentence", "article_link", "article_date", "link", "status",
+                    "draft_link")  # fmt: skip
     search_fields = ("text", "normalized", "evidence")
-    readonly_fields = ("sentence", "kind", "text", "normalized", "data", "article_link", "article_date", "status",
-                       "draft_link", "reviewed_by", "reviewed_at")  # fmt: skip
+    readonly_fields = ("sentence", "kind", "text", "normalized", "data", "link", "article_link", "article_date",
+                       "status", "draft_link", "reviewed_by", "reviewed_at")  # fmt: skip
     fields = readonly_fields
 
     @admin.display(description="draft record")
     def draft_link(self, suggestion):
         return admin_link(suggestion.draft)
+
+    @admin.display(description="link to (method, confidence)")
+    def link(self, suggestion):
+        """For a suggestion of kind link: the known record, how the linker found it and how sure it was."""
+        if suggestion.kind != SuggestionKind.LINK:
+            return "-"
+        linkable = registry.get(suggestion.data.get("kind", ""))
+        record = None
+        if linkable is not None:
+            record = linkable.model._default_manager.filter(pk=suggestion.data.get("record_id")).first()
+        return format_html(
+            "{} ({})", admin_link(record) if record is not None else "a record since deleted", link_how(suggestion)
+        )
 
     def sentence_span(self, suggestion):
         return suggestion.evidence_start, suggestion.evidence_end
@@ -216,7 +271,7 @@ class SuggestionAdmin(ReviewAdmin):
             if accept:
                 accepted = linking_services.accept_suggestion(suggestion=suggestion, by=request.user)
                 self.message_user(request, accepted_message(suggestion, accepted))
-                return accepted.record
+                return accepted.mention or accepted.record
             linking_services.reject_suggestion(suggestion=suggestion, by=request.user)
             self.message_user(request, f"Rejected {suggestion.text!r}: it will not be suggested again.")
         except linking_services.ReviewError as error:
@@ -226,6 +281,8 @@ class SuggestionAdmin(ReviewAdmin):
 
 def accepted_message(suggestion: Suggestion, accepted: linking_services.Accepted) -> str:
     """What accepting made, what it carries from the sentence, and what the editor still has to fill in."""
+    if accepted.mention is not None:
+        return f"Accepted {suggestion.text!r} as a mention of {accepted.mention.record}."
     if accepted.record is None:
         return f"Accepted {suggestion.text!r}."
     parts = [f"Created the draft {accepted.record._meta.verbose_name} “{accepted.record}”, citing the sentence"]
@@ -239,6 +296,12 @@ def accepted_message(suggestion: Suggestion, accepted: linking_services.Accepted
     return message + " Submit it for review when it is complete."
 
 
+def link_how(suggestion: Suggestion) -> str:
+    """How the linker found a suggested link and how sure it was: "Acronym the article defines, confidence 0.6"."""
+    method = suggestion.data.get("method", "")
+    return f"{dict(LinkMethod.choices).get(method, method)}, confidence {suggestion.data.get('confidence')}"
+
+
 def suggestions_section(request, limit: int):
     """The editorial queue's part for the pipeline: proposals waiting for an editor's yes or no."""
     if not request.user.has_perm("ingestion.change_suggestion"):
@@ -247,7 +310,7 @@ def suggestions_section(request, limit: int):
     mentions = Mention.objects.filter(status=ReviewStatus.PROPOSED).count()
     items = [
         QueueItem(
-            str(suggestion),
+            f"{suggestion} ({link_how(suggestion)})" if suggestion.kind == SuggestionKind.LINK else str(suggestion),
             reverse("admin:ingestion_suggestion_change", args=[suggestion.pk]),
             who=f"The pipeline, from “{suggestion.article}” ({article_day(suggestion.article) or 'undated'})",
             when=suggestion.created_at,

@@ -174,6 +174,10 @@ class ReviewStatus(models.TextChoices):
 class LinkMethod(models.TextChoices):
     NAME = "name", "Name"
     ALIAS = "alias", "Alias"
+    VARIANT = "variant", "A form of a name (without “the”, a legal suffix or a place)"
+    ACRONYM = "acronym", "Acronym the article defines"
+    COREFERENCE = "coreference", "Description of an entity named earlier (“the Institute”)"
+    NESTED = "nested", "Name inside a longer known name"
     SURNAME = "surname", "Surname of a person named earlier"
     ROLE = "role", "Holder of a post on the article's date"
 
@@ -191,6 +195,9 @@ class Mention(models.Model):
     end = models.PositiveIntegerField()
     text_sha256 = models.CharField(max_length=64, help_text="Hash of the article text the offsets index into.")
     method = models.CharField(max_length=20, choices=LinkMethod)
+    confidence = models.FloatField(
+        default=1.0, help_text="How sure the linker was, 0 to 1: lower for a weaker method or when another record fit."
+    )
     status = models.CharField(max_length=20, choices=ReviewStatus, default=ReviewStatus.PROPOSED, db_index=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -208,6 +215,9 @@ class Mention(models.Model):
                 name="mention_unique_span_per_record",
             ),
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="mention_span_not_empty"),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="mention_confidence_between_0_and_1"
+            ),
         ]
 
     def __str__(self):
@@ -221,6 +231,7 @@ class SuggestionKind(models.TextChoices):
     STATEMENT = "statement", "Statement"
     AMOUNT = "amount", "Amount"
     DATE = "date", "Date"
+    LINK = "link", "Link to a known record, for an editor to confirm"
 
 
 class Suggestion(models.Model):

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import QuerySet
 
 from ingestion.linking import registry
-from ingestion.models import Ingestion, Mention, Outcome, ReviewStatus, Suggestion
+from ingestion.models import Ingestion, Mention, Outcome, ReviewStatus, Suggestion, SuggestionKind
 from sources.models import Article
 
 
@@ -29,9 +29,14 @@ def list_current_suggestions(article: Article) -> QuerySet[Suggestion]:
 def describe_ingestion(
     ingestion: Ingestion, *, input_name: str, mentions: list[Mention], suggestions: list[Suggestion]
 ) -> dict:
-    """One line of `ingest --json`: the input, its outcome, the article, its mentions and suggestions."""
+    """One line of `ingest --json`: the input, its outcome, the article, its mentions and suggestions.
+
+    A suggestion of kind link (a doubtful match, for an editor to confirm) names its record as a mention does.
+    """
     article = ingestion.article
-    records = _records(mentions)
+    linked = [(mention.kind, mention.object_id) for mention in mentions]
+    linked += [_link_target(suggestion) for suggestion in suggestions if suggestion.kind == SuggestionKind.LINK]
+    records = _records(linked)
     return {
         "input": input_name,
         "status": "error" if ingestion.outcome in ("", Outcome.ERROR, Outcome.REFUSED) else ingestion.outcome,
@@ -50,37 +55,51 @@ def describe_ingestion(
         "mentions": [
             {
                 "kind": mention.kind,
-                "id": str(records[mention.kind, mention.object_id].uuid),
-                "slug": records[mention.kind, mention.object_id].slug,
-                "name": str(records[mention.kind, mention.object_id]),
+                **_record(records[mention.kind, mention.object_id]),
                 "surface": mention.surface,
                 "start": mention.start,
                 "end": mention.end,
                 "method": mention.method,
+                "confidence": mention.confidence,
             }
             for mention in mentions
             if (mention.kind, mention.object_id) in records
         ],
-        "suggestions": [
-            {
-                "kind": suggestion.kind,
-                "text": suggestion.text,
-                "normalized": suggestion.normalized,
-                "data": suggestion.data,
-                "start": suggestion.start,
-                "end": suggestion.end,
-                "evidence": suggestion.evidence,
-            }
-            for suggestion in suggestions
-        ],
+        "suggestions": [_suggestion_line(suggestion, records) for suggestion in suggestions],
     }
 
 
-def _records(mentions: list[Mention]) -> dict[tuple[str, int], models.Model]:
-    """The mentioned records, one query per kind."""
+def _record(record: models.Model) -> dict:
+    return {"id": str(record.uuid), "slug": record.slug, "name": str(record)}
+
+
+def _link_target(suggestion: Suggestion) -> tuple[str, int]:
+    return suggestion.data.get("kind", ""), suggestion.data.get("record_id", 0)
+
+
+def _suggestion_line(suggestion: Suggestion, records: dict[tuple[str, int], models.Model]) -> dict:
+    line = {
+        "kind": suggestion.kind,
+        "text": suggestion.text,
+        "normalized": suggestion.normalized,
+        "data": suggestion.data,
+        "start": suggestion.start,
+        "end": suggestion.end,
+        "evidence": suggestion.evidence,
+    }
+    if suggestion.kind == SuggestionKind.LINK:
+        record = records.get(_link_target(suggestion))
+        line["record"] = None if record is None else {"kind": suggestion.data["kind"], **_record(record)}
+        line["method"] = suggestion.data.get("method")
+        line["confidence"] = suggestion.data.get("confidence")
+    return line
+
+
+def _records(linked: list[tuple[str, int]]) -> dict[tuple[str, int], models.Model]:
+    """The linked records, one query per kind."""
     ids: dict[str, set[int]] = {}
-    for mention in mentions:
-        ids.setdefault(mention.kind, set()).add(mention.object_id)
+    for kind, pk in linked:
+        ids.setdefault(kind, set()).add(pk)
     records = {}
     for kind, pks in ids.items():
         linkable = registry.get(kind)

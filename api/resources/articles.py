@@ -24,6 +24,10 @@ class MentionSerializer(serializers.Serializer):
     surface = serializers.CharField(help_text="The words as written in the article.")
     start = serializers.IntegerField(help_text="Offset of the words in the article's text.")
     end = serializers.IntegerField(help_text="Offset just past them.")
+    confidence = serializers.FloatField(
+        help_text="How sure the linker was, 0 to 1, before an editor confirmed it: lower for a weaker method "
+        "(an acronym, a description such as “the Institute”) or when another record fitted as well."
+    )
 
 
 def _by_article(rows, ctx: Context, fields: tuple[str, ...], shape) -> dict[int, list[dict]]:
@@ -50,7 +54,7 @@ def accepted_mentions(pks: list[int], ctx: Context) -> dict[int, list[dict]]:
     return _by_article(
         Mention.objects.filter(article_id__in=pks, status=ReviewStatus.ACCEPTED),
         ctx,
-        ("surface", "start", "end"),
+        ("surface", "start", "end", "confidence"),
         lambda row, record: {"record": record, **row},
     )
 

@@ -12,6 +12,7 @@ from editorial.revisions import take
 from editorial.services import unique_slug
 from editorial.workflow import save_record
 from ingestion.linking import registry
+from ingestion.linking.confidence import is_sure, link_proposals
 from ingestion.linking.matcher import Linker, Match, get_linker
 from ingestion.linking.resolve import link_text
 from ingestion.linking.suggest import Proposal, suggest
@@ -61,6 +62,8 @@ def link_article(*, article: Article, linker: Linker | None = None) -> LinkResul
 def save_links(*, article: Article, links: Links, fresh: bool = False) -> None:
     """Write what linking found in the article's current text, in the caller's transaction.
 
+    A match the linker is sure of becomes a mention; a doubtful one a suggestion of kind link. What an
+    editor decided for a span and a record, in either form, stands: it is not proposed again in the other.
     `fresh`: the article was created in this transaction, so it has no mentions or suggestions to
     reconcile with (and none an editor reviewed): the proposals are inserted without reading first.
     """
@@ -70,21 +73,39 @@ def save_links(*, article: Article, links: Links, fresh: bool = False) -> None:
         linkable.kind: ContentType.objects.get_for_model(linkable.model) for linkable in registry.linkables()
     }
     sha = article.text_sha256
-    wanted = {
+    found = {
         (content_types[match.kind].pk, match.record_id, match.start, match.end): match
         for match in links.matches
         if match.kind in content_types
     }
-    existing = {}
+    existing: dict[tuple, Mention] = {}
+    decided_links: set[tuple] = set()
     if not fresh:
         existing = {
             (mention.content_type_id, mention.object_id, mention.start, mention.end): mention
             for mention in Mention.objects.filter(article=article, text_sha256=sha).order_by()
         }
-        # Proposals that no longer match (names changed, or the text did) go; reviewed ones stay.
+        links_reviewed = Suggestion.objects.filter(article=article, text_sha256=sha, kind=SuggestionKind.LINK).exclude(
+            status=ReviewStatus.PROPOSED
+        )
+        decided_links = {
+            (content_types[data["kind"]].pk, data["record_id"], start, end)
+            for data, start, end in links_reviewed.order_by().values_list("data", "start", "end")
+            if data.get("kind") in content_types
+        }
+    wanted = {key: match for key, match in found.items() if is_sure(match) and key not in decided_links}
+    doubtful = [
+        match
+        for key, match in found.items()
+        if key not in wanted and (key not in existing or existing[key].status == ReviewStatus.PROPOSED)
+    ]
+    if not fresh:
+        # Proposals that no longer match (names changed, or the text did, or the linker is less sure) go; reviewed
+        # ones stay.
         stale = [mention.pk for key, mention in existing.items() if key not in wanted]
         Mention.objects.filter(article=article, status=ReviewStatus.PROPOSED).exclude(text_sha256=sha).delete()
         Mention.objects.filter(pk__in=stale, status=ReviewStatus.PROPOSED).delete()
+        _update_proposed(existing, wanted)
     Mention.objects.bulk_create(
         [
             Mention(
@@ -97,24 +118,38 @@ def save_links(*, article: Article, links: Links, fresh: bool = False) -> None:
                 end=match.end,
                 text_sha256=sha,
                 method=match.method,
+                confidence=match.confidence,
             )
             for key, match in wanted.items()
             if key not in existing
         ],
         ignore_conflicts=True,  # a second run of the same task (acks_late) inserts the same rows
     )
-    _store_suggestions(article, links.proposals, fresh=fresh)
+    _store_suggestions(article, [*links.proposals, *link_proposals(article.text, doubtful)], fresh=fresh)
+
+
+def _update_proposed(existing: dict[tuple, Mention], wanted: dict[tuple, Match]) -> None:
+    """A proposed mention found again by another method, or with another confidence, says how it is found now."""
+    changed = []
+    for key, match in wanted.items():
+        mention = existing.get(key)
+        if mention is None or mention.status != ReviewStatus.PROPOSED:
+            continue
+        if (mention.method, mention.confidence) != (match.method, match.confidence):
+            mention.method, mention.confidence = match.method, match.confidence
+            changed.append(mention)
+    Mention.objects.bulk_update(changed, ["method", "confidence"])
 
 
 def _store_suggestions(article: Article, proposals: list[Proposal], *, fresh: bool) -> None:
     sha = article.text_sha256
     # What an editor rejected once, for any article, is not proposed again.
+    # A rejected link stands for its span only: kept as a row, it keeps its span from being proposed again.
+    named = {proposal.normalized for proposal in proposals if proposal.kind != SuggestionKind.LINK}
     rejected = set()
-    if proposals:
+    if named:
         rejected = set(
-            Suggestion.objects.filter(
-                status=ReviewStatus.REJECTED, normalized__in={proposal.normalized for proposal in proposals}
-            )
+            Suggestion.objects.filter(status=ReviewStatus.REJECTED, normalized__in=named)
             .order_by()  # the default ordering would join the articles for nothing
             .values_list("kind", "normalized")
         )
@@ -194,11 +229,13 @@ class Accepted:
     dependents: list = field(default_factory=list)
     carried: list[str] = field(default_factory=list)
     to_complete: list[str] = field(default_factory=list)
+    mention: Mention | None = None  # for a suggestion of kind link: the accepted mention it became
 
 
 @transaction.atomic
 def accept_suggestion(*, suggestion: Suggestion, by) -> Accepted:
-    """Accept a suggestion: for a record kind, a draft carrying what its sentence links, citing the sentence."""
+    """Accept a suggestion: for a record kind, a draft carrying what its sentence links, citing the sentence;
+    for a link, an accepted mention."""
     suggestion = Suggestion.objects.select_for_update().select_related("article").get(pk=suggestion.pk)
     if suggestion.status == ReviewStatus.ACCEPTED:
         return Accepted(record=suggestion.draft)
@@ -207,7 +244,9 @@ def accept_suggestion(*, suggestion: Suggestion, by) -> Accepted:
         raise ReviewError("The article changed since this was suggested; link it again first.")
     linkable = registry.get(suggestion.kind)
     accepted = Accepted()
-    if linkable is not None and linkable.draft is not None:
+    if suggestion.kind == SuggestionKind.LINK:
+        accepted = Accepted(mention=_accept_link(suggestion, by=by))
+    elif linkable is not None and linkable.draft is not None:
         try:
             draft = linkable.draft(_suggested(suggestion))
             record, dependents = _save_draft(draft, suggestion, by=by)
@@ -222,6 +261,31 @@ def accept_suggestion(*, suggestion: Suggestion, by) -> Accepted:
     suggestion.reviewed_at = timezone.now()
     suggestion.save()
     return accepted
+
+
+def _accept_link(suggestion: Suggestion, *, by) -> Mention:
+    """The accepted mention a link suggestion stands for, made or found on its span."""
+    data = suggestion.data
+    linkable = registry.get(data.get("kind", ""))
+    if linkable is None or not linkable.model._default_manager.filter(pk=data.get("record_id")).exists():
+        raise ReviewError("The record this links to is gone; link the article again.")
+    mention, _ = Mention.objects.get_or_create(
+        article=suggestion.article,
+        content_type=ContentType.objects.get_for_model(linkable.model),
+        object_id=data["record_id"],
+        start=suggestion.start,
+        end=suggestion.end,
+        text_sha256=suggestion.text_sha256,
+        defaults={"kind": linkable.kind, "surface": suggestion.text, "method": data.get("method", "")},
+    )
+    mention.method = data.get("method") or mention.method
+    mention.confidence = data.get("confidence", mention.confidence)
+    mention.status = ReviewStatus.ACCEPTED
+    mention.reviewed_by = by
+    mention.reviewed_at = timezone.now()
+    mention.full_clean()
+    mention.save()
+    return mention
 
 
 def _save_draft(draft: registry.Draft, suggestion: Suggestion, *, by) -> tuple:

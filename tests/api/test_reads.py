@@ -158,6 +158,7 @@ def test_articles_show_accepted_mentions_of_published_records_only(api_client, d
             "surface": article.text[:5],
             "start": 0,
             "end": 5,
+            "confidence": 1.0,
         }
     ]
     detail = api_client.get(listed["url"]).json()

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 JSON_KEYS = {"input", "status", "error", "article", "mentions", "suggestions"}
 ARTICLE_KEYS = {"id", "url", "title", "author", "published", "language", "text"}
-MENTION_KEYS = {"kind", "id", "slug", "name", "surface", "start", "end", "method"}
+MENTION_KEYS = {"kind", "id", "slug", "name", "surface", "start", "end", "method", "confidence"}
 
 OFF_TOPIC = (
     "Manchester United beat Liverpool 2-1 at Old Trafford on Sunday.\n"
