@@ -1,6 +1,6 @@
 """Jurisdictions, organizations, posts, people and who held which post, as the founding article names them."""
 
-from demo.dataset.sources import PRINCIPAL_OFFICIALS_IN_CHINESE
+from demo.dataset.sources import PRINCIPAL_OFFICIALS, PRINCIPAL_OFFICIALS_IN_CHINESE
 
 JURISDICTIONS = [
     {"slug": "china", "name": "China", "code": "CN", "kind": "country"},
@@ -75,12 +75,14 @@ MEMBERSHIPS = [
         "slug": "paul-chan-mo-po-financial-secretary",
         "person": "paul-chan-mo-po",
         "post": "financial-secretary-hksar",
-        "cite": ["Financial Secretary Paul Chan Mo-po"],
+        "start_date": "2017-01-16",
+        "cite": ["Financial Secretary Paul Chan Mo-po", ("start_date", PRINCIPAL_OFFICIALS)],
     },
     {
         "slug": "paul-lam-ting-kwok-secretary-for-justice",
         "person": "paul-lam-ting-kwok",
         "post": "secretary-for-justice-hksar",
-        "cite": ["Secretary for Justice Paul Lam Ting-kwok"],
+        "start_date": "2022-07-01",
+        "cite": ["Secretary for Justice Paul Lam Ting-kwok", ("start_date", PRINCIPAL_OFFICIALS)],
     },
 ]

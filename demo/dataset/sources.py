@@ -20,6 +20,14 @@ PRINCIPAL_OFFICIALS_IN_CHINESE = {
     "note": "The names in Chinese: 陳茂波 (Financial Secretary), 林定國 (Secretary for Justice).",
 }
 
+# Since when each holds the post: the English article names the posts, not since when.
+PRINCIPAL_OFFICIALS = {
+    "url": "https://www.gov.hk/en/about/govdirectory/po/",
+    "source_title": "HKSAR Government directory: principal officials",
+    "note": "Paul Chan Mo-po, Financial Secretary since 16 January 2017; Paul Lam Ting-kwok, Secretary for Justice "
+    "since 1 July 2022.",
+}
+
 JOINT_SESSION_SENTENCE = (
     "Chan made the statements on Wednesday while attending a joint session of the APEC Finance Ministers’ "
     "Meeting and Structural Reform Ministerial Meeting in Incheon, South Korea."

@@ -40,8 +40,12 @@ def test_ingest_founding_article_links_people_meeting_roles_and_initiatives(demo
     assert ("Chan", "paul-chan-mo-po", "surname") in people
     assert ("the finance chief", "paul-chan-mo-po", "role") in people
     assert ("The financial secretary", "paul-chan-mo-po", "role") in people
-    meetings = {mention["slug"] for mention in line["mentions"] if mention["kind"] == "meeting"}
-    assert "apec-2025-fmm-srmm-joint-session" in meetings
+    meetings = {(mention["slug"], mention["method"]) for mention in line["mentions"] if mention["kind"] == "meeting"}
+    assert ("apec-2025-fmm-srmm-joint-session", "name") in meetings
+    # The two meetings the joint session's name names are mentioned too.
+    assert ("apec-finance-ministers-meeting-2025", "nested") in meetings
+    assert ("apec-structural-reform-ministerial-meeting-2025", "nested") in meetings
+    assert all(0 < mention["confidence"] <= 1 for mention in line["mentions"])
     linked = {mention["slug"] for mention in line["mentions"] if mention["kind"] == "initiative"}
     assert linked >= _initiatives_named_in(text)
     assert linked >= {
