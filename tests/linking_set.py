@@ -138,8 +138,8 @@ def load_records() -> dict[str, tuple[str, int]]:
             return None
         if code not in jurisdictions:
             jurisdictions[code] = Jurisdiction.objects.create(
-                name=_JURISDICTIONS.get(code, code),
-                code=code,
+                name=_JURISDICTIONS.get(code, code.capitalize()),
+                code=code if code.isupper() else "",  # "international" is a scope, not an ISO code
                 slug=f"set-{code.lower()}",
                 kind=JurisdictionKind.COUNTRY,
             )
