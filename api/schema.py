@@ -5,6 +5,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import build_array_type
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
+from api.published_at import DESCRIPTION, PARAMETER
 from api.serializers import ErrorSerializer, MovedSerializer
 from editorial.public import resources
 from editorial.public.shapes import (
@@ -111,6 +112,12 @@ class RowsFieldSchema(OpenApiSerializerFieldExtension):
         return build_array_type(_ref(auto_schema, type(self.target.child), direction))
 
 
+def _published_at_parameter() -> OpenApiParameter:
+    return OpenApiParameter(
+        PARAMETER, {"type": "string", "format": "date-time"}, OpenApiParameter.QUERY, description=DESCRIPTION
+    )
+
+
 ERRORS = {
     400: "Bad input: an unknown filter value, cursor, ordering, expand field or date.",
     401: "The X-API-Key header names no active key.",
@@ -137,15 +144,18 @@ class APIAutoSchema(AutoSchema):
                     explode=False,
                 )
             )
+        if plan_fields is not None and self.method == "GET" and self.view.resource.is_curated:
+            parameters.append(_published_at_parameter())
         return parameters
 
-    def _expandable(self) -> list[str]:
+    def _expandable(self) -> list[str] | None:
+        """The fields a record read may expand; None for an endpoint that is not one."""
         from api.viewsets import RecordViewSet
         from editorial.public.plan import plan_for
 
         view = self.view
         if not isinstance(view, RecordViewSet) or view.action not in ("list", "retrieve"):
-            return []
+            return None
         return plan_for(view.get_serializer_class(), view.resource).expandable
 
     def _get_response_bodies(self, direction="response"):

@@ -15,6 +15,7 @@ from api.errors import BadRequest, body
 from api.export import batches, streaming_response
 from api.filters import RecordFilterBackend
 from api.pagination import KeysetPagination
+from api.published_at import moment, past_list, past_retrieve
 from api.renderers import BULK_FORMATS, OrjsonRenderer
 from editorial.public import Context, Plan, plan_for, resources
 from editorial.selectors import find_redirect
@@ -88,6 +89,9 @@ class RecordViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
         return asked
 
     def list(self, request, *args, **kwargs):
+        at = moment(request)
+        if at is not None:
+            return past_list(self, request, at)
         plan = self.plan()
         ctx = context_for(request, self.expansion(plan))
         ordering = self.paginator.ordering(request, self)
@@ -106,6 +110,9 @@ class RecordViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
         return Response({"next": next_url, "results": plan.complete(rows, ctx)})
 
     def retrieve(self, request, *args, **kwargs):
+        at = moment(request)
+        if at is not None:
+            return past_retrieve(self, request, at, kwargs[self.lookup_field])
         plan = self.plan()
         ctx = context_for(request, self.expansion(plan))
         self.last_modified = last_public_write()

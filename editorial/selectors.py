@@ -20,9 +20,18 @@ def get_published_version(record: CuratedRecord, number: int) -> Revision | None
     """The revision a reviewer published as version `number` of `record`: a permalink's content."""
     if not record.is_live:
         return None
-    return Revision.objects.filter(
-        content_type=ContentType.objects.get_for_model(record), object_id=record.pk, published_version=number
-    ).first()
+    content_type = ContentType.objects.get_for_model(record)
+    # The change that put version `number` live names its revision: a revision published again unchanged (after
+    # an unpublish) carries only its latest number.
+    change = (
+        Change.objects.public()
+        .filter(content_type=content_type, object_id=record.pk, published_version=number, revision__isnull=False)
+        .select_related("revision")
+        .first()
+    )
+    if change is not None:
+        return change.revision
+    return Revision.objects.filter(content_type=content_type, object_id=record.pk, published_version=number).first()
 
 
 def list_published_versions(record: CuratedRecord) -> QuerySet[Revision]:

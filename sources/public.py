@@ -3,9 +3,11 @@
 from django.contrib.contenttypes.models import ContentType
 
 from editorial.public.fields import IdentifiersField, LeanField
+from editorial.public.past import past_reader
+from editorial.public.published_at import PastRecord, records_at
 from editorial.public.readers import ListReader, ref
 from editorial.public.shapes import RecordSerializer
-from sources.models import Citation
+from sources.models import Article, Citation
 
 
 class Citations(ListReader):
@@ -53,6 +55,39 @@ class Citations(ListReader):
 
     def csv_cells(self, value):
         return [" ".join(str(item["id"]) for item in value)]
+
+
+@past_reader(Citations)
+def _past_citations(reader, records, at, ctx):
+    """The citations public at `at` of each past record, as their published revision placed them (before any merge)."""
+    content_type = ContentType.objects.get_for_model(reader.plan.resource.model)
+    changes = records_at(
+        Citation,
+        at,
+        revision__data__fields__content_type=content_type.pk,
+        revision__data__fields__object_id__in=[record.pk for record in records],
+    )
+    citations = [PastRecord.of(change) for change in changes]
+    articles = Article.objects.in_bulk({citation.data["fields"].get("article") for citation in citations} - {None})
+    by_record: dict[int, list] = {}
+    for citation in sorted(citations, key=lambda c: (c.data["fields"]["field"], c.data["fields"]["start"] or -1, c.pk)):
+        fields = citation.data["fields"]
+        article = articles.get(fields.get("article"))
+        by_record.setdefault(fields["object_id"], []).append(
+            {
+                "id": citation.uuid,
+                "url": ctx.api_url("citations", citation.uuid),
+                "field": fields["field"],
+                "article": None if article is None else ref(ctx, "articles", article.uuid, article.title),
+                "passage": fields["passage"],
+                "start": fields["start"],
+                "end": fields["end"],
+                "source_url": fields["url"],
+                "source_title": fields["source_title"],
+                "accessed_date": citation.value(Citation, "accessed_date"),
+            }
+        )
+    return by_record
 
 
 class CitationsField(LeanField):

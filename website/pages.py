@@ -11,6 +11,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 
 from editorial.models import CuratedRecord
+from editorial.public.published_at import parse_moment, version_at
 from editorial.public.resources import Resource
 from editorial.selectors import find_redirect
 from website.citing import Reference, bibtex_response, titled
@@ -106,7 +107,19 @@ def record_context(request, *, record: CuratedRecord, sources: list) -> dict:
     }
 
 
-def render_version(request, *, record: CuratedRecord, number: int, kind: str, current_route: str):
+def render_published_at(request, *, record: CuratedRecord, raw: str, kind: str, current_route: str):
+    """`?published_at=<ISO time>` on a record's page: the version public at that moment, with its permalink's page."""
+    try:
+        at = parse_moment(raw)
+    except ValueError as error:
+        return render(request, "400.html", {"reason": f"published_at: {error}"}, status=400)
+    number = version_at(record, at)
+    if number is None:
+        raise Http404(f"No version of this {kind}'s record was public at {at.isoformat()}.")
+    return render_version(request, record=record, number=number, kind=kind, current_route=current_route, at=at)
+
+
+def render_version(request, *, record: CuratedRecord, number: int, kind: str, current_route: str, at=None):
     """Version `number` of a record as it was published: the permalink a citation points at."""
     published = get_version(record=record, number=number)
     if published is None:
@@ -120,6 +133,7 @@ def render_version(request, *, record: CuratedRecord, number: int, kind: str, cu
             "current": record,
             "current_route": current_route,
             "kind": kind,
+            "published_at": at,
             "feed_url": reverse(f"{type(record)._meta.app_label}:feed", kwargs={"slug": record.slug}),
         },
     )
@@ -169,6 +183,10 @@ class RecordPages(Generic[RecordT]):
     def detail(self, request: HttpRequest, slug: str):
         """The record's page: its facts and links, sources, freshness and 'cite this'."""
         record = self.find(slug)
+        if "published_at" in request.GET:
+            route = f"{self.namespace}:detail"
+            raw = request.GET["published_at"]
+            return render_published_at(request, record=record, raw=raw, kind=self.kind, current_route=route)
         page = self.get_page(record)
         return render(
             request,
