@@ -9,6 +9,7 @@ urlpatterns = [
     path("people/", include("website.people")),
     path("meetings/", include("website.meetings")),
     path("articles/", include("website.articles")),
+    path("data/", include("releases.urls")),
     path("api/v1/", include("api.urls")),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),

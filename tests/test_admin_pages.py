@@ -41,6 +41,7 @@ from people.models import (
     Post,
     PostAlias,
 )
+from releases.services import make_release
 from sources.models import Article, Citation, text_sha256
 from tests.factories import PersonFactory, PostFactory
 
@@ -203,6 +204,7 @@ def records():
         record_slug=initiative.slug,
         action=ChangeAction.CREATE,
     )
+    make_release()
     return {
         "jurisdiction": hong_kong,
         "organization": government,

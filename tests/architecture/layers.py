@@ -29,6 +29,8 @@ FLOORS = {
     "website": 6,
     "api": 6,
     "demo": 6,
+    # publishing: dataset releases, written from the API's public shapes and cited as the website cites
+    "releases": 7,
 }
 # `config` names every app by string (INSTALLED_APPS, include("website.urls")); only its imports are read.
 SKIPPED_PARTS = {"migrations", "tests", "__pycache__", ".venv"}

@@ -13,7 +13,11 @@ def test_every_scheduled_task_is_one_the_workers_run():
 
     scheduled = set(PeriodicTask.objects.values_list("task", flat=True))
 
-    assert scheduled == {"ingestion.tasks.poll_due_feeds", "ingestion.tasks.sweep_stuck_ingestions"}
+    assert scheduled == {
+        "ingestion.tasks.poll_due_feeds",
+        "ingestion.tasks.sweep_stuck_ingestions",
+        "releases.tasks.make_weekly_release",
+    }
     assert scheduled <= set(app.tasks)
 
 

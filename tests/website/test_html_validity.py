@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from editorial.revisions import take
 from editorial.workflow import save_record, transition
+from releases.services import make_release
 from sources.models import Article
 from tests.conftest import REPOSITORY
 from tests.factories import (
@@ -191,6 +192,10 @@ def _pages(client) -> dict[str, tuple[str, int]]:
     pages["initiatives-list-jurisdiction"] = ("/initiatives/?jurisdiction=hard-jurisdiction&sort=recent", 200)
     pages["people-list-facets"] = ("/people/?organization=hard-bureau&jurisdiction=hard-jurisdiction&sort=recent", 200)
     pages["meetings-list-facets"] = ("/meetings/?country=hard-jurisdiction&year=2025", 200)
+    make_release()
+    make_release(force=True)
+    pages["data"] = ("/data/", 200)
+    pages["data-release"] = ("/data/1/", 200)
     for namespace in ("initiatives", "people", "meetings"):
         first = client.get(f"/{namespace}/")
         pages[f"{namespace}-list-page-2"] = (f"/{namespace}/{_next_page(first.content.decode())}", 200)
