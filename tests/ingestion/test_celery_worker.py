@@ -1,6 +1,7 @@
 """A real Celery worker on the real broker and PostgreSQL: a feed is polled, its articles appear, linked."""
 
 import contextlib
+import datetime
 import os
 import signal
 import subprocess
@@ -81,7 +82,7 @@ def wait_for(condition, timeout: float = 90) -> bool:
 def test_a_real_worker_polls_a_feed_and_links_its_articles(transactional_db, web):
     app.conf.task_always_eager = False  # the eager_tasks fixture puts it back
     chan = PersonFactory(full_name="Paul Chan Mo-po", family_name="Chan")
-    MembershipFactory(person=chan, post=PostFactory(title="Financial Secretary"), start_date=None)
+    MembershipFactory(person=chan, post=PostFactory(title="Financial Secretary"), start_date=datetime.date(2017, 1, 16))
     web.routes["/apec"] = Route(html_page(FOUNDING_ARTICLE, title="Chan at APEC"))
     web.routes["/sport"] = Route(html_page("United beat Liverpool 2-1 at Old Trafford on a wet Sunday afternoon."))
     web.routes["/feed.xml"] = Route(rss([("APEC", web.url("/apec")), ("Sport", web.url("/sport"))]),
