@@ -49,6 +49,7 @@ class InitiativeStatus(models.TextChoices):
     IN_PREPARATION = "in_preparation", "In preparation"
     LAUNCHED = "launched", "Launched"
     OPERATIONAL = "operational", "Operational"
+    SUSPENDED = "suspended", "Suspended"
     COMPLETED = "completed", "Completed"
     DISCONTINUED = "discontinued", "Discontinued"
 
@@ -224,6 +225,8 @@ class MilestoneKind(models.TextChoices):
     ESTABLISHED = "established", "Established"
     LAUNCHED = "launched", "Launched"
     OPERATIONAL = "operational", "Became operational"
+    SUSPENDED = "suspended", "Suspended"
+    RESUMED = "resumed", "Resumed"
     EXPANDED = "expanded", "Expanded"
     REVIEWED = "reviewed", "Reviewed"
     COMPLETED = "completed", "Completed"

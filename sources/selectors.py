@@ -29,3 +29,20 @@ def earliest_evidence(model, pks: list[int]) -> dict[int, datetime.date]:
         .order_by()
     )
     return {row["object_id"]: timezone.localdate(row["first"]) for row in rows}
+
+
+def citations_by_record(model: type[models.Model], pks) -> dict[int, list[Citation]]:
+    """{record: its published citations, with their articles, in passage order} for records of `model` (one query)."""
+    result: dict[int, list[Citation]] = {pk: [] for pk in pks}
+    if not result:
+        return result
+    citations = (
+        Citation.objects.published()
+        .filter(content_type=ContentType.objects.get_for_model(model), object_id__in=result)
+        .select_related("article")
+        .defer("article__search_vector", "article__text")
+        .order_by("start", "pk")
+    )
+    for citation in citations:
+        result[citation.object_id].append(citation)
+    return result
