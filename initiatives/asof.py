@@ -176,20 +176,24 @@ def initiatives_on(initiatives: list[Initiative], on: datetime.date) -> dict[int
 
 def with_status_as_of(queryset: QuerySet[Initiative], on: datetime.date) -> QuerySet[Initiative]:
     """`queryset` with `status_as_of`: the status on `on` in SQL, as `status_on`'s value (a milestone whose period
-    starts by `on` counts), to filter and count by; null before any status milestone."""
+    starts by `on` counts), to filter and count by; null before any status milestone.
 
-    def latest_kind(kinds) -> Subquery:
-        milestones = Milestone.objects.published().filter(initiative=OuterRef("pk"), kind__in=kinds, date__lte=on)
-        return Subquery(milestones.order_by("-date", "-pk").values("kind")[:1])
+    One subquery a row: its latest status-bearing milestone maps its own kind to a status, and only a resumption
+    looks further back (PostgreSQL evaluates a CASE branch only when it is taken). An annotation referenced in
+    another expression is inlined there whole, so the mapping lives inside the subquery, not around it.
+    """
 
-    def status_of(column: str) -> Case:
-        whens = [When(**{column: kind}, then=Value(str(status))) for kind, status in STATUS_OF_KIND.items()]
+    def latest(kinds, initiative) -> QuerySet[Milestone]:
+        milestones = Milestone.objects.published().filter(initiative=initiative, kind__in=kinds, date__lte=on)
+        return milestones.order_by("-date", "-pk")
+
+    def status_of() -> Case:
+        whens = [When(kind=kind, then=Value(str(status))) for kind, status in STATUS_OF_KIND.items()]
         return Case(*whens, default=Value(None), output_field=CharField())
 
-    status = Case(
-        When(as_of_kind=MilestoneKind.RESUMED, then=status_of("as_of_restored")),
-        default=status_of("as_of_kind"),
-        output_field=CharField(),
+    restored = latest(RESTORING, OuterRef("initiative")).annotate(status=status_of()).values("status")[:1]
+    resumed = When(kind=MilestoneKind.RESUMED, then=Subquery(restored))
+    decided = latest(STATUS_KINDS, OuterRef("pk")).annotate(
+        status=Case(resumed, default=status_of(), output_field=CharField())
     )
-    parts = {"as_of_kind": latest_kind(STATUS_KINDS), "as_of_restored": latest_kind(RESTORING)}
-    return queryset.annotate(**parts).annotate(status_as_of=status)
+    return queryset.annotate(status_as_of=Subquery(decided.values("status")[:1]))
