@@ -156,3 +156,46 @@ def add_as_of(request, resource_name: str, ctx: Context, rows: list[tuple], resu
     answers = READERS[resource_name](ctx, [row[0] for row in rows], as_of)
     for row, result in zip(rows, results, strict=True):
         result["as_of"] = {"date": as_of.day.isoformat(), "asked": str(as_of), **answers.get(row[0], {})}
+
+
+_DERIVED = {
+    "type": "object",
+    "description": "A value as the sources described it on the date: the value under its own name (status, budget, "
+    "responsible_organization, person, post), `certain`, `between` (first and last possible day of the deciding "
+    "event, when not certain; null when not known), `otherwise` (the value had it not happened yet), `note` and "
+    "`evidence` (the citations it rests on).",
+    "properties": {
+        "certain": {"type": "boolean"},
+        "between": {"type": "array", "items": {"type": "string", "format": "date", "nullable": True}, "nullable": True},
+        "note": {"type": "string"},
+        "evidence": {"type": "array", "items": {"type": "object"}},
+    },
+    "additionalProperties": True,
+}
+PAYLOADS = {
+    "Initiative": ("status", "budget", "responsible_organization"),
+    "Post": ("holders",),
+    "Person": ("posts",),
+    "Meeting": ("participants",),
+}
+
+
+def as_of_payload(result, generator, request, public):
+    """Declare `as_of`, present only when `?as_of=` is asked, on the records that answer it (PARAMETER says how)."""
+    schemas = result.get("components", {}).get("schemas", {})
+    for name, keys in PAYLOADS.items():
+        if name not in schemas:
+            continue
+        properties = {
+            "date": {"type": "string", "format": "date", "description": "The day asked about (a period's last day)."},
+            "asked": {"type": "string", "description": "The date as asked: YYYY, YYYY-MM or YYYY-MM-DD."},
+        }
+        for key in keys:
+            many = key in ("holders", "posts", "participants")
+            properties[key] = {"type": "array", "items": _DERIVED} if many else _DERIVED
+        schemas[name].setdefault("properties", {})["as_of"] = {
+            "type": "object",
+            "description": "Only with `?as_of=`: what the published evidence says was true on that date.",
+            "properties": properties,
+        }
+    return result

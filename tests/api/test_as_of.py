@@ -101,5 +101,9 @@ def test_the_schema_documents_as_of(api_client):
     for path in ("/api/v1/initiatives/", "/api/v1/initiatives/{uuid}/", "/api/v1/people/", "/api/v1/posts/{uuid}/"):
         names = [parameter["name"] for parameter in schema["paths"][path]["get"]["parameters"]]
         assert "as_of" in names, path
+    assert set(schema["components"]["schemas"]["Initiative"]["properties"]["as_of"]["properties"]) >= {
+        "status",
+        "budget",
+    }
     themes = [parameter["name"] for parameter in schema["paths"]["/api/v1/themes/"]["get"]["parameters"]]
     assert "as_of" not in themes
