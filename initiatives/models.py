@@ -249,6 +249,16 @@ class Milestone(CitedRecord):
 
     class Meta:
         ordering = ["initiative", "date"]
+        indexes = [
+            # An initiative's status on a date (initiatives.asof.with_status_as_of): its latest published milestone
+            # by then, read from the index alone, once per row of a list as of a date.
+            models.Index(
+                fields=["initiative", "-date", "-id"],
+                include=["kind"],
+                condition=Q(editorial_status="published"),
+                name="milestone_public_latest",
+            ),
+        ]
         constraints = [
             not_negative("milestone", "amount"),
             models.CheckConstraint(
