@@ -5,6 +5,8 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import build_array_type
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
+from api.asof import PARAMETER as AS_OF
+from api.asof import READERS
 from api.published_at import DESCRIPTION, PARAMETER
 from api.serializers import ErrorSerializer, MovedSerializer
 from editorial.public import resources
@@ -146,6 +148,9 @@ class APIAutoSchema(AutoSchema):
             )
         if plan_fields is not None and self.method == "GET" and self.view.resource.is_curated:
             parameters.append(_published_at_parameter())
+        resource = getattr(self.view, "resource", None)
+        if getattr(self.view, "action", None) in ("list", "retrieve") and getattr(resource, "name", None) in READERS:
+            parameters.append(AS_OF)
         return parameters
 
     def _expandable(self) -> list[str] | None:

@@ -10,6 +10,7 @@ from django.http import Http404, JsonResponse
 from rest_framework import viewsets
 from rest_framework.response import Response
 
+from api.asof import add_as_of
 from api.conditional import finish, last_public_write, not_modified
 from api.errors import BadRequest, body
 from api.export import batches, streaming_response
@@ -107,7 +108,9 @@ class RecordViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
         if early is not None:
             return early
         rows, next_url = self.paginator.page(queryset, ordering, request)
-        return Response({"next": next_url, "results": plan.complete(rows, ctx)})
+        results = plan.complete(rows, ctx)
+        add_as_of(request, self.resource.name, ctx, rows, results)
+        return Response({"next": next_url, "results": results})
 
     def retrieve(self, request, *args, **kwargs):
         at = moment(request)
@@ -124,7 +127,9 @@ class RecordViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
         if not rows:
             self.last_modified = False
             return self.missing(uuid)
-        return Response(plan.complete(rows, ctx)[0])
+        results = plan.complete(rows, ctx)
+        add_as_of(request, self.resource.name, ctx, rows, results)
+        return Response(results[0])
 
     def missing(self, uuid):
         """A merged record's old UUID leads to the survivor; a withdrawn record is gone (410); anything else 404."""

@@ -274,6 +274,7 @@ SPECTACULAR_SETTINGS = {
         "api.schema.closed_references",
         "api.schema.bulk_formats",
         "api.schema.write_links",
+        "api.asof.as_of_payload",
     ],
 }
 

@@ -49,6 +49,7 @@ class InitiativeStatus(models.TextChoices):
     IN_PREPARATION = "in_preparation", "In preparation"
     LAUNCHED = "launched", "Launched"
     OPERATIONAL = "operational", "Operational"
+    SUSPENDED = "suspended", "Suspended"
     COMPLETED = "completed", "Completed"
     DISCONTINUED = "discontinued", "Discontinued"
 
@@ -224,6 +225,8 @@ class MilestoneKind(models.TextChoices):
     ESTABLISHED = "established", "Established"
     LAUNCHED = "launched", "Launched"
     OPERATIONAL = "operational", "Became operational"
+    SUSPENDED = "suspended", "Suspended"
+    RESUMED = "resumed", "Resumed"
     EXPANDED = "expanded", "Expanded"
     REVIEWED = "reviewed", "Reviewed"
     COMPLETED = "completed", "Completed"
@@ -246,6 +249,16 @@ class Milestone(CitedRecord):
 
     class Meta:
         ordering = ["initiative", "date"]
+        indexes = [
+            # An initiative's status on a date (initiatives.asof.with_status_as_of): its latest published milestone
+            # by then, read from the index alone, once per row of a list as of a date.
+            models.Index(
+                fields=["initiative", "-date", "-id"],
+                include=["kind"],
+                condition=Q(editorial_status="published"),
+                name="milestone_public_latest",
+            ),
+        ]
         constraints = [
             not_negative("milestone", "amount"),
             models.CheckConstraint(

@@ -20,6 +20,7 @@ from meetings.selectors import (
 )
 from people.models import Jurisdiction, Person, Post
 from sources.models import Citation
+from website.asof import meeting_as_of
 from website.listing import Facet, Listing, Sort
 from website.pages import RecordPages
 from website.sources import list_sources
@@ -149,6 +150,7 @@ PAGES = RecordPages(
     get_page=lambda meeting: get_meeting_page(meeting=meeting),
     shape=MEETINGS,
     describe=lambda row: row.description,
+    as_of_context=lambda request, meeting, page: meeting_as_of(request, meeting),
 )
 
 

@@ -157,6 +157,8 @@ class RecordPages(Generic[RecordT]):
     shape: Resource  # the kind's public shape (its app's public.py): its CSV and JSON, as the API writes them
     describe: Callable[[Any], str]  # a list feed entry's summary
     page_context: Callable[[RecordT, Any], dict] = lambda record, page: {}  # more for the page's template
+    # The page as of `?as_of=` (website.asof): what its template shows of the record on that date.
+    as_of_context: Callable[[HttpRequest, RecordT, Any], dict] = lambda request, record, page: {}
 
     @property
     def kind(self) -> str:
@@ -195,6 +197,7 @@ class RecordPages(Generic[RecordT]):
                 self.kind: record,
                 "page": page,
                 **self.page_context(record, page),
+                **self.as_of_context(request, record, page),
                 **record_context(request, record=record, sources=page.sources),
             },
         )

@@ -13,6 +13,7 @@ from people.models import Membership, Person
 from people.public import PEOPLE
 from people.selectors import get_published_person, list_published_people
 from sources.models import Citation
+from website.asof import person_as_of
 from website.listing import Facet, Listing, Sort
 from website.meetings import Attendance, group_participations
 from website.pages import RecordPages
@@ -127,6 +128,7 @@ PAGES = RecordPages(
     get_page=lambda person: get_person_page(person=person),
     shape=PEOPLE,
     describe=lambda row: row.bio,
+    as_of_context=lambda request, person, page: person_as_of(request, person),
 )
 
 

@@ -2,14 +2,10 @@
 
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Min
-from django.utils import timezone
-
 from editorial.models import EditorialStatus
 from ingestion.linking import registry
 from people.models import Membership, Organization, Person, Post
-from sources.models import Citation
+from sources.selectors import earliest_evidence
 
 
 def post_holders(post_ids: list[int], on: datetime.date) -> dict[int, tuple[int, bool]]:
@@ -50,21 +46,6 @@ def tenures(person_ids: list[int]) -> dict[int, list[registry.Tenure]]:
     for person_id, post_id, start, end in rows:
         result.setdefault(person_id, []).append(registry.Tenure(post_id, start, end))
     return result
-
-
-def earliest_evidence(model, pks: list[int]) -> dict[int, datetime.date]:
-    """{record: the date of the earliest article cited for it}, for the records with a dated one."""
-    rows = (
-        Citation.objects.filter(
-            content_type=ContentType.objects.get_for_model(model),
-            object_id__in=pks,
-            article__published_at__isnull=False,
-        )
-        .values("object_id")
-        .annotate(first=Min("article__published_at"))
-        .order_by()
-    )
-    return {row["object_id"]: timezone.localdate(row["first"]) for row in rows}
 
 
 def draft_person(suggested: registry.Suggested) -> registry.Draft:

@@ -349,7 +349,7 @@ def test_website_pages_never_answer_5xx_whatever_their_path_or_words(demo, findi
         if "<" not in route:  # the search box's words, and a stray parameter on any other page
             for value in HOSTILE.values():
                 findings.get(f"/{route}?q={value}", api=False)
-        real = {"id": str(article.pk) if article else "1", "version": "1", "slug": "x"}
+        real = {"id": str(article.pk) if article else "1", "version": "1", "slug": "x", "number": "1", "path": "x.csv"}
         if model := getattr(_owner(pattern), "model", None):
             record = model.objects.published().first()
             real["slug"] = record.slug if record else "x"

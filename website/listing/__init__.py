@@ -8,15 +8,19 @@ the facets and how they are counted (over a sample, from keys stored on each row
 has many rows).
 """
 
+import datetime
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from django.db.models import Model, Q, QuerySet, Sum
 from django.http import QueryDict
 
+from editorial.asof import AsOf, BadAsOf
 from editorial.search import search
 from website.listing.facets import (
+    FACET_SAMPLE,
     Facet,
     FacetCounter,
     FacetCounts,
@@ -72,6 +76,9 @@ class Listing:
     # from them (with its own queries for related rows): a model instance a row, and one per related record
     # and prefetched link, cost four times as much to build as the row's dict.
     build_rows: Callable[[list[dict]], list] | None = None
+    # Facets whose value changes over time (an initiative's status), by key: each annotates a queryset with
+    # `<key>_as_of`, its value on a date. With `?as_of=` the list narrows, counts and shows those by that date.
+    as_of_facets: dict[str, Callable[[QuerySet, datetime.date], QuerySet]] = field(default_factory=dict)
 
     @property
     def model(self) -> type[Model]:
@@ -79,7 +86,7 @@ class Listing:
 
     def parameters(self) -> list[str]:
         """What a list reads of its query string: each facet, the words, the sort and the page links."""
-        return [*(facet.key for facet in self.facets), "q", "sort", "after", "before"]
+        return [*(facet.key for facet in self.facets), "q", "sort", "after", "before", "as_of"]
 
     def read(self, params: QueryDict) -> "ListRequest":
         """Read the filters, text, sort and cursor of a request; BadListRequest when they make no sense."""
@@ -98,6 +105,12 @@ class Listing:
         if after and before:
             raise BadListRequest("Give either after= or before=, not both.")
         sort = sorts[sort_key]
+        as_of = None
+        if self.as_of_facets and params.get("as_of"):
+            try:
+                as_of = AsOf.parse(params["as_of"]).day
+            except BadAsOf as error:
+                raise BadListRequest(f"as_of: {error}") from None
         return ListRequest(
             listing=self,
             selected=selected,
@@ -105,6 +118,7 @@ class Listing:
             sort=sort,
             after=decode_cursor(after, sort) if after else None,
             before=decode_cursor(before, sort) if before else None,
+            as_of=as_of,
         )
 
 
@@ -116,6 +130,7 @@ class ListRequest:
     sort: Sort
     after: tuple | None
     before: tuple | None
+    as_of: datetime.date | None = None
 
     def filtered(self, *, without: str | None = None) -> QuerySet:
         """The base queryset with the text and every selected facet but `without` applied."""
@@ -126,7 +141,10 @@ class ListRequest:
         for facet in self.listing.facets:
             if facet.key == without or facet.key not in self.selected:
                 continue
-            if keys := self._selected_keys[facet.key]:
+            if self.as_of and facet.key in self.listing.as_of_facets:
+                annotate = self.listing.as_of_facets[facet.key]
+                queryset = annotate(queryset, self.as_of).filter(**{f"{facet.key}_as_of__in": self.selected[facet.key]})
+            elif keys := self._selected_keys[facet.key]:
                 # One key: `?` rather than `?|` with an array of one (1.1 ms against 1.5 for the 4,600 index entries a
                 # sparse page at 100,000 initiatives checks).
                 lookup = {f"{stored}__has_key": keys[0]} if len(keys) == 1 else {f"{stored}__has_any_keys": keys}
@@ -157,7 +175,11 @@ class ListRequest:
         rows = self.listing.queryset() if covered else filtered
         build_rows = self.listing.build_rows
         if build_rows:
-            rows = rows.select_related(None).prefetch_related(None).values("pk", *self.listing.row_fields)
+            rows = rows.select_related(None).prefetch_related(None)
+            shown = [f"{key}_as_of" for key in self.listing.as_of_facets] if self.as_of else []
+            for key in self.listing.as_of_facets if self.as_of else ():
+                rows = self.listing.as_of_facets[key](rows, self.as_of)
+            rows = rows.values("pk", *self.listing.row_fields, *shown)
         elif self.listing.row_fields:
             rows = rows.only(*self.listing.row_fields)
         load, filtered = (rows, filtered) if covered else (None, rows)
@@ -203,6 +225,8 @@ class ListRequest:
         """
         if self.listing.stored_counts is None or self.text:
             return None
+        if self.as_of and any(key in self.selected and key != without for key in self.listing.as_of_facets):
+            return None  # the stored keys hold today's values
         groups = []
         for facet in self.listing.facets:
             if facet.key in self.selected and facet.key != without:
@@ -232,4 +256,19 @@ class ListRequest:
 
     def count_facet(self, facet: Facet) -> FacetCounts:
         """One facet's values and counts: exact up to FACET_SAMPLE matching rows, lower bounds past it."""
+        if self.as_of and facet.key in self.listing.as_of_facets:
+            return self._count_as_of(facet)
         return self._facet_counter.count(facet)
+
+    def _count_as_of(self, facet: Facet) -> FacetCounts:
+        """A facet's values on the `as_of` date, counted over the first FACET_SAMPLE matches (one query)."""
+        annotated = self.listing.as_of_facets[facet.key](self.filtered(without=facet.key), self.as_of)
+        sample = list(annotated.order_by().values_list(f"{facet.key}_as_of", flat=True)[:FACET_SAMPLE])
+        counts = Counter(value for value in sample if value is not None)
+        chosen = set(self.selected.get(facet.key, []))
+        values = [
+            FacetValue(value, str((facet.choices or {}).get(value, value)), count, value in chosen)
+            for value, count in counts.items()
+        ]
+        values.sort(key=lambda item: (not item.is_selected, -item.count, item.label))
+        return FacetCounts(facet=facet, values=values, is_lower_bound=len(sample) >= FACET_SAMPLE)
