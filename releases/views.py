@@ -1,5 +1,6 @@
 """/data/: the dataset releases, each citable, and their files, served from the database with immutable caching."""
 
+import re
 from dataclasses import dataclass
 
 from django.http import Http404, HttpResponse, HttpResponseNotModified
@@ -82,9 +83,15 @@ def release_detail(request, number: int):
     return render(request, "releases/detail.html", {"item": _view(release, previous)})
 
 
+# What the files of a release are called: "datapackage.json", "initiatives.csv", a zip of them.
+FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
+
+
 @require_safe
 def release_file(request, number: int, path: str):
     """One file of a release, byte for byte as it was made: its SHA-256 is its ETag."""
+    if not FILE_NAME.fullmatch(path):  # a release's files are plain names: no query for anything else (NUL...)
+        raise Http404("No such file in this release.")
     file = selectors.get_file(number, path)
     if file is None:
         raise Http404("No such file in this release.")

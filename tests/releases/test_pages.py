@@ -103,6 +103,16 @@ def test_release_pages_answer_404_for_what_does_not_exist(client, demo):
     assert client.get("/data/2/cite.bib").status_code == 404
 
 
+@pytest.mark.parametrize("path", ["%00", "a%00.csv", "..%2Fsecrets", ".env", "x" * 300])
+def test_a_release_file_name_that_no_file_can_have_is_a_404_without_a_query(
+    client, demo, path, django_assert_num_queries
+):
+    make_release()
+
+    with django_assert_num_queries(0):
+        assert client.get(f"/data/1/{path}").status_code == 404
+
+
 def test_site_navigation_links_to_the_data_releases(client):
     page = html.fromstring(client.get("/").content)
 
