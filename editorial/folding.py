@@ -127,7 +127,7 @@ def _fold_characters(text: str) -> tuple[list[str], list[int]]:
                     out.append(" ")
                     offsets.append(index)
                 continue
-            if len(out) > 1 and out[-1] == " " and _is_cjk(piece) and _is_cjk(out[-2]):
+            if len(out) > 1 and out[-1] == " " and is_cjk(piece) and is_cjk(out[-2]):
                 out.pop()  # a Chinese name split by a full-width dot is one name
                 offsets.pop()
             out.append(piece)
@@ -216,10 +216,11 @@ def states(passage: str, value: str) -> bool:
     if not needle:
         return False
     haystack = " " + fold(passage)[0] + " "
-    if _is_cjk(needle[0]) or _is_cjk(needle[-1]):
+    if is_cjk(needle[0]) or is_cjk(needle[-1]):
         return needle in haystack
     return f" {needle} " in haystack
 
 
-def _is_cjk(char: str) -> bool:
+def is_cjk(char: str) -> bool:
+    """A character of a script written without spaces between words (Chinese, Japanese kanji, Korean)."""
     return "\u2e80" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af" or "\uf900" <= char <= "\ufaff"

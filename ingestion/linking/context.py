@@ -10,7 +10,7 @@ article names; they drop a match rather than guess.
 import re
 from collections import Counter
 
-from editorial.folding import PLACE_WORDS, folded
+from editorial.folding import PLACE_WORDS, folded, is_cjk
 from ingestion.linking.matcher import Match
 
 # Words that make a longer title of the one matched: "Chief Executive Officer", "Prime Minister's Office".
@@ -88,15 +88,11 @@ def article_places(text: str) -> Counter:
     padded = f" {folded(text)} "
     counts: Counter = Counter()
     for word, place in _PLACE_WORD.items():
-        if _is_cjk(word[0]):
+        if is_cjk(word[0]):
             counts[place] += padded.count(word)
         else:
             counts[place] += padded.count(f" {word} ")
     return Counter({place: count for place, count in counts.items() if count})
-
-
-def _is_cjk(char: str) -> bool:
-    return "\u2e80" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
 
 
 def _place_ending(words: str) -> str:
@@ -141,7 +137,7 @@ def another_places_name(text: str, match: Match, place: str) -> bool:
     if not place:
         return False
     before = text[max(0, match.start - 40) : match.start]
-    if not before.endswith((" ", "\u3000")) and not (before and _is_cjk(before[-1])):
+    if not before.endswith((" ", "\u3000")) and not (before and is_cjk(before[-1])):
         return False
     named_place = _place_ending(before.rstrip())
     return bool(named_place) and named_place != place

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import ahocorasick
 from django.conf import settings
 
-from editorial.folding import fold, name_forms, place_of
+from editorial.folding import fold, is_cjk, name_forms, place_of
 from ingestion.linking import registry
 
 MIN_NAME_LENGTH = 2
@@ -55,14 +55,10 @@ def _best_targets(found: set[_Target]) -> tuple[_Target, ...]:
     return tuple(best.values())
 
 
-def _is_cjk(char: str) -> bool:
-    return "\u2e80" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af" or "\uf900" <= char <= "\ufaff"
-
-
 def _bounded(folded: str, start: int, end: int) -> bool:
     """A whole-word match: spaces or text edges around it, except in scripts written without spaces."""
-    before = start == 0 or folded[start - 1] == " " or _is_cjk(folded[start]) or _is_cjk(folded[start - 1])
-    after = end == len(folded) or folded[end] == " " or _is_cjk(folded[end - 1]) or _is_cjk(folded[end])
+    before = start == 0 or folded[start - 1] == " " or is_cjk(folded[start]) or is_cjk(folded[start - 1])
+    after = end == len(folded) or folded[end] == " " or is_cjk(folded[end - 1]) or is_cjk(folded[end])
     return before and after
 
 
